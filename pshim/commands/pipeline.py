@@ -1,0 +1,272 @@
+"""Pipelines: compiling a PipelineAst and running it as a chain of command
+processors that push each record through the whole chain before the next.
+
+Design: push, not pull. Each processor's `emit` is the next processor's
+`process_record` (the last one's is the statement's output pipe), so one
+record travels the full pipeline before the upstream command produces the
+next, memory stays flat, and `Select-Object -First n` ends everything
+upstream by raising StopUpstream. Rejected: generator chains (pull) — they
+cannot express begin/end ordering across commands or a downstream error
+record written while upstream is mid-record, and cost a frame per hop.
+"""
+from __future__ import annotations
+
+from ..errors import (PSException, StopUpstream, FlowControl, ErrorRecord, InvocationInfo,
+                      RuntimeException, PipelineStoppedException)
+from ..language import ast as A
+from ..runtime import conversion as cv
+from ..runtime.compile_expr import compile_expr, emit_value
+from ..runtime.operators import RangeValue
+from ..runtime.psobject import Hashtable, unwrap
+from .binder import CommandArgument
+
+
+# ---------------------------------------------------------------------------
+# compiling command arguments
+
+def _compile_args(cmd: A.CommandAst):
+    """[(kind, fn, extent, name, colon)] producing CommandArguments at run time."""
+    specs = []
+    for el in cmd.elements[1:]:
+        if isinstance(el, A.CommandParameterAst):
+            argf = compile_expr(el.argument) if el.argument is not None else None
+            specs.append(("named", argf, el.extent, el.name, el.colon))
+        elif isinstance(el, A.VariableExpressionAst) and el.splatted:
+            specs.append(("splat", compile_expr(A.VariableExpressionAst(name=el.name, scope=el.scope,
+                                                                        extent=el.extent)),
+                          el.extent, None, False))
+        else:
+            specs.append(("pos", compile_expr(el), el.extent, None, False))
+    return specs
+
+
+def _make_args(ctx, specs):
+    out = []
+    for kind, fn, extent, name, colon in specs:
+        if kind == "pos":
+            out.append(CommandArgument(None, fn(ctx), True, extent))
+        elif kind == "named":
+            if fn is None:
+                out.append(CommandArgument(name, None, False, extent, colon))
+            else:
+                out.append(CommandArgument(name, fn(ctx), True, extent, True))
+        else:
+            v = fn(ctx)
+            if isinstance(v, Hashtable):
+                for k, val in v.items():
+                    out.append(CommandArgument(cv.to_string(k), val, True, extent, False, True))
+            elif isinstance(v, (list, tuple)):
+                for val in v:
+                    out.append(CommandArgument(None, val, True, extent))
+            elif v is not None:
+                out.append(CommandArgument(None, v, True, extent))
+    return out
+
+
+def _command_name(cmd: A.CommandAst):
+    first = cmd.elements[0]
+    if cmd.invocation_operator is None and isinstance(first, A.StringConstantExpressionAst):
+        name = first.value
+        return (lambda ctx: name), name
+    fn = compile_expr(first)
+    return fn, None
+
+
+class CompiledCommand:
+    __slots__ = ("name_fn", "static_name", "args", "extent", "invocation_operator", "redirections",
+                 "name_extent")
+
+    def __init__(self, cmd: A.CommandAst):
+        self.name_fn, self.static_name = _command_name(cmd)
+        self.args = _compile_args(cmd)
+        self.extent = cmd.extent
+        self.name_extent = cmd.elements[0].extent
+        self.invocation_operator = cmd.invocation_operator
+        self.redirections = [_compile_redirection(r) for r in cmd.redirections]
+
+
+def _compile_redirection(r):
+    if isinstance(r, A.MergingRedirectionAst):
+        return ("merge", r.from_stream, r.to_stream)
+    target = r.target
+    if isinstance(target, A.VariableExpressionAst) and target.name.lower() == "null" and target.scope is None:
+        return ("null", r.from_stream, None)
+    return ("file", r.from_stream, (compile_expr(target), r.append))
+
+
+# ---------------------------------------------------------------------------
+
+def compile_pipeline(node: A.PipelineAst):
+    elements = node.elements
+    source = None
+    source_redirs = []
+    start = 0
+    if elements and isinstance(elements[0], A.CommandExpressionAst):
+        source = compile_expr(elements[0].expression)
+        source_redirs = [_compile_redirection(r) for r in elements[0].redirections]
+        start = 1
+    commands = []
+    for el in elements[start:]:
+        if isinstance(el, A.CommandExpressionAst):
+            def bad(ctx, out, _el=el):
+                raise RuntimeException("Expressions are only allowed as the first element of a pipeline.",
+                                       error_id="ExpressionsMustBeFirstInPipeline", category="ParserError")
+            return bad
+        commands.append(CompiledCommand(el))
+    has_redirs = bool(source_redirs) or any(c.redirections for c in commands)
+    extent = node.extent
+
+    def run(ctx, out):
+        run_pipeline(ctx, source, source_redirs, commands, out, has_redirs, extent)
+    return run
+
+
+def run_pipeline(ctx, source, source_redirs, commands, out, has_redirs, extent):
+    from .processor import create_processor
+    session = ctx.session
+    procs = []
+    file_sinks = []
+    for i, cc in enumerate(commands):
+        name = cc.name_fn(ctx)
+        args = _make_args(ctx, cc.args)
+        p = create_processor(ctx, name, args, cc, expects_input=(i > 0 or source is not None),
+                             position=i + 1)
+        procs.append(p)
+    # wire the chain
+    n = len(procs)
+    for i, p in enumerate(procs):
+        p.emit = procs[i + 1].process_record if i + 1 < n else out
+    base_streams = ctx.streams
+    if has_redirs:
+        for cc, p in zip(commands, procs):
+            p.streams = base_streams
+            if cc.redirections:
+                _apply_redirections(ctx, p, cc.redirections, file_sinks)
+        src_emit = procs[0].process_record if procs else out
+        if source_redirs:
+            holder = _SourceRedir(src_emit)
+            _apply_redirections(ctx, holder, source_redirs, file_sinks)
+            src_emit = holder.emit
+    else:
+        src_emit = procs[0].process_record if procs else out
+    ok = True
+    started = []
+    try:
+        for p in procs:
+            p.begin()
+            started.append(p)
+        stopped_at = None
+        try:
+            if source is not None:
+                v = source(ctx)
+                if isinstance(v, RangeValue):
+                    for x in v.iter_lazy():
+                        src_emit(x)
+                elif isinstance(v, (list, tuple)):
+                    for x in v:
+                        src_emit(x)
+                else:
+                    src_emit(v)
+            elif procs:
+                procs[0].process_no_input()
+        except StopUpstream as s:
+            stopped_at = s.processor
+        first_end = 0
+        if stopped_at is not None and stopped_at in procs:
+            first_end = procs.index(stopped_at)
+        for p in procs[first_end:]:
+            try:
+                p.end()
+            except StopUpstream as s:
+                # a later command is satisfied: skip the ends before it
+                if s.processor in procs:
+                    idx = procs.index(s.processor)
+                    for q in procs[idx:]:
+                        if q is not p:
+                            q.end()
+                    break
+        for p in procs:
+            if p.had_error:
+                ok = False
+    except PSException:
+        for p in started:
+            p.stop()
+        raise
+    finally:
+        for p in procs:
+            p.finish()
+        for sink in file_sinks:
+            sink.close(ctx)
+    ctx.last_status = ok
+
+
+class _SourceRedir:
+    """Redirections on an expression at the head of a pipeline (`$x > file`)."""
+
+    def __init__(self, emit):
+        self.emit = emit
+        self.streams = None
+
+
+class _FileSink:
+    def __init__(self, path_text, append):
+        self.path_text = path_text
+        self.append = append
+        self.items = []
+
+    def add(self, obj):
+        self.items.append(obj)
+
+    def close(self, ctx):
+        from ..modules.utility.out_file import write_redirection
+        write_redirection(ctx, self.items, self.path_text, self.append)
+
+
+def _apply_redirections(ctx, p, redirs, file_sinks):
+    streams = p.streams if p.streams is not None else ctx.streams
+    changes = {}
+    out_emit = p.emit
+    for kind, stream, data in redirs:
+        names = ["1", "2", "3", "4", "5", "6"] if stream == "*" else [stream]
+        if kind == "merge":
+            for s in names:
+                if s == "1":
+                    continue
+                changes[s] = ("merge", None)
+        elif kind == "null":
+            for s in names:
+                changes[s] = ("null", None)
+        else:
+            fn, append = data
+            sink = _FileSink(cv.to_string(fn(ctx)), append)
+            file_sinks.append(sink)
+            for s in names:
+                changes[s] = ("file", sink)
+    new_emit = out_emit
+    c1 = changes.get("1")
+    if c1 is not None:
+        if c1[0] == "null":
+            new_emit = lambda obj: None
+        elif c1[0] == "file":
+            new_emit = c1[1].add
+
+    def target_for(s, wrap):
+        c = changes.get(s)
+        if c is None:
+            return None
+        if c[0] == "null":
+            return lambda x: None
+        if c[0] == "merge":
+            return lambda x: new_emit(wrap(x))
+        return lambda x: c[1].add(wrap(x))
+
+    from ..runtime.streams_records import WarningRecord, VerboseRecord, DebugRecord, InformationRecord
+    kw = {}
+    for s, attr, wrap in (("2", "error", lambda r: r), ("3", "warning", WarningRecord),
+                          ("4", "verbose", VerboseRecord), ("5", "debug", DebugRecord),
+                          ("6", "information", InformationRecord)):
+        t = target_for(s, wrap)
+        if t is not None:
+            kw[attr] = t
+    p.streams = streams.copy(**kw) if kw else streams
+    p.emit = new_emit

@@ -1,0 +1,313 @@
+"""Command processors: one running command in a pipeline.
+
+CommandProcessor holds what every kind of command shares (the emit target,
+its streams, common parameters such as -ErrorAction/-OutVariable/-WhatIf,
+error attribution). CmdletProcessor drives a Cmdlet class; FunctionProcessor
+(function.py) drives functions, filters, script blocks and script files.
+"""
+from __future__ import annotations
+
+from ..errors import (ErrorRecord, InvocationInfo, CommandNotFoundException, PSException,
+                      ParameterBindingException)
+from ..runtime import conversion as cv
+from .binder import (bind_arguments, resolve_parameter_set, pipeline_plan, bind_pipeline_record,
+                     missing_mandatory, binding_error, convert_argument)
+from .parameters import COMMON_NAMES
+
+_COMMON_ATTRS = {
+    "erroraction": "error_action", "warningaction": "warning_action",
+    "informationaction": "information_action",
+}
+
+
+class CommandProcessor:
+    emit = None
+
+    def __init__(self, ctx, name: str, invocation_name: str, extent, metadata=None):
+        self.ctx = ctx
+        self.name = name
+        self.invocation_name = invocation_name
+        self.extent = extent
+        self.metadata = metadata
+        self.streams = None
+        self.had_error = False
+        self.error_action = None
+        self.warning_action = None
+        self.information_action = None
+        self.verbose = None
+        self.debug = None
+        self.whatif = None          # None: from $WhatIfPreference; True/False: -WhatIf[:$x]
+        self.confirm = None         # None: from $ConfirmPreference; True/False: -Confirm[:$x]
+        self.sp_state = None        # "yes_all" / "no_all" once answered (ShouldProcess)
+        self.error_variable = None
+        self.out_variable = None
+        self.warning_variable = None
+        self._errors = None
+        self._outs = None
+        self._warnings = None
+
+    # -- common parameters ------------------------------------------------------
+    def apply_common(self, bound: dict):
+        """Take the common parameters out of `bound` and apply them."""
+        for key in list(bound):
+            lk = key.lower()
+            if lk not in COMMON_NAMES and lk not in ("whatif", "confirm"):
+                continue
+            v = bound.pop(key)
+            if lk in _COMMON_ATTRS:
+                setattr(self, _COMMON_ATTRS[lk], cv.to_string(v))
+            elif lk == "verbose":
+                self.verbose = bool(v)
+            elif lk == "debug":
+                self.debug = bool(v)
+            elif lk == "whatif":
+                self.whatif = bool(v)
+            elif lk == "confirm":
+                self.confirm = bool(v)
+            elif lk == "errorvariable":
+                self.error_variable = cv.to_string(v)
+                self._errors = []
+            elif lk == "outvariable":
+                self.out_variable = cv.to_string(v)
+                self._outs = []
+            elif lk == "warningvariable":
+                self.warning_variable = cv.to_string(v)
+                self._warnings = []
+
+    def wrap_emit(self):
+        if self._outs is not None:
+            inner = self.emit
+            outs = self._outs
+
+            def emit(obj):
+                outs.append(obj)
+                inner(obj)
+            self.emit = emit
+
+    # -- errors and streams -----------------------------------------------------
+    def attribute(self, rec: ErrorRecord) -> ErrorRecord:
+        if rec.invocation is None:
+            rec.invocation = InvocationInfo(self.name, self.extent, self.invocation_name)
+        if rec.command_fqid_suffix is None and self.metadata is not None:
+            rec.command_fqid_suffix = self.metadata.fqid_suffix
+        if rec.activity is None:
+            rec.activity = self.name
+        return rec
+
+    def write_error(self, rec: ErrorRecord):
+        self.attribute(rec)
+        self.had_error = True
+        if self._errors is not None and (self.error_action or "").lower() != "ignore":
+            self._errors.append(rec)
+        ctx = self.ctx
+        if self.streams is not None and self.streams is not ctx.streams:
+            saved = ctx.streams
+            ctx.streams = self.streams
+            try:
+                ctx.write_error(rec, self.error_action)
+            finally:
+                ctx.streams = saved
+        else:
+            ctx.write_error(rec, self.error_action)
+
+    def _with_streams(self, fn, *a):
+        ctx = self.ctx
+        if self.streams is not None and self.streams is not ctx.streams:
+            saved = ctx.streams
+            ctx.streams = self.streams
+            try:
+                return fn(*a)
+            finally:
+                ctx.streams = saved
+        return fn(*a)
+
+    def write_warning(self, text):
+        if self._warnings is not None:
+            self._warnings.append(text)
+        self._with_streams(self.ctx.write_warning, text, self.warning_action)
+
+    def write_verbose(self, text):
+        action = None if self.verbose is None else ("Continue" if self.verbose else "SilentlyContinue")
+        self._with_streams(self.ctx.write_verbose, text, action)
+
+    def write_debug(self, text):
+        action = None if self.debug is None else ("Continue" if self.debug else "SilentlyContinue")
+        self._with_streams(self.ctx.write_debug, text, action)
+
+    def write_information(self, obj, from_host=False):
+        self._with_streams(self.ctx.write_information, obj, self.information_action, from_host)
+
+    # -- lifecycle -------------------------------------------------------------------
+    def begin(self):
+        pass
+
+    def process_record(self, obj):
+        pass
+
+    def process_no_input(self):
+        pass
+
+    def end(self):
+        pass
+
+    def stop(self):
+        pass
+
+    def finish(self):
+        ctx = self.ctx
+        if self.error_variable:
+            _set_collect_variable(ctx, self.error_variable, self._errors)
+        if self.out_variable:
+            _set_collect_variable(ctx, self.out_variable, self._outs)
+        if self.warning_variable:
+            _set_collect_variable(ctx, self.warning_variable, self._warnings)
+
+
+def _set_collect_variable(ctx, name, items):
+    from ..runtime.psobject import ArrayList
+    if name.startswith("+"):
+        name = name[1:]
+        cur = ctx.get_variable(name)
+        lst = ArrayList(cur if isinstance(cur, list) else ([] if cur is None else [cur]))
+        lst.extend(items)
+        ctx.set_variable(name, lst)
+    else:
+        ctx.set_variable(name, ArrayList(items))
+
+
+# ---------------------------------------------------------------------------
+
+class CmdletProcessor(CommandProcessor):
+    def __init__(self, ctx, cls, args, cc, expects_input: bool, invocation_name: str):
+        md = cls.metadata()
+        super().__init__(ctx, cls.name, invocation_name, cc.extent if cc else None, md)
+        res = bind_arguments(md, args, self.extent, expects_input)
+        bound = res.bound
+        self.apply_common(bound)
+        set_name = resolve_parameter_set(md, res, expects_input, self.extent)
+        self.expects_input = expects_input
+        cmdlet = cls()
+        cmdlet.ctx = ctx
+        cmdlet.processor = self
+        cmdlet.bound = dict(bound)
+        cmdlet.parameter_set_name = set_name
+        d = cmdlet.__dict__
+        for k, v in bound.items():
+            d[k] = v
+        self.cmdlet = cmdlet
+        self.set_name = set_name
+        self.plan = pipeline_plan(md, set_name, bound)
+        self.has_plan = bool(self.plan[0] or self.plan[1])
+        missing = missing_mandatory(md, set_name, bound, expects_input and self.has_plan)
+        if missing:
+            self._fill_mandatory(missing)
+
+    def _fill_mandatory(self, missing):
+        from ..host.prompts import prompt_for_mandatory
+        values = prompt_for_mandatory(self.ctx, self, missing)
+        md = self.metadata
+        for p, raw in values.items():
+            v = convert_argument(md, p, raw, self.extent)
+            self.cmdlet.__dict__[p.name] = v
+            self.cmdlet.bound[p.name] = v
+
+    def begin(self):
+        self.wrap_emit()
+        self.cmdlet.begin()
+
+    def process_record(self, obj):
+        cmdlet = self.cmdlet
+        if not self.has_plan:
+            self.write_error(binding_error(
+                self.metadata, "The input object cannot be bound to any parameters for the command either "
+                "because the command does not take pipeline input or the input and its properties do not "
+                "match any of the parameters that take pipeline input.", "InputObjectNotBound",
+                self.extent, target=obj).error_record)
+            return
+        try:
+            vals = bind_pipeline_record(self.metadata, self.plan, obj, self.extent)
+        except ParameterBindingException as e:
+            self.write_error(e.error_record)
+            return
+        d = cmdlet.__dict__
+        bound = cmdlet.bound
+        for k, v in vals.items():
+            d[k] = v
+            bound[k] = v
+        try:
+            missing = missing_mandatory(self.metadata, self.set_name, bound, False)
+            if missing:
+                self.write_error(binding_error(
+                    self.metadata, "Cannot process command because of one or more missing mandatory "
+                    "parameters:" + "".join(" " + p.name for p in missing) + ".", "MissingMandatoryParameter",
+                    self.extent).error_record)
+                return
+            if self.streams is not None and self.streams is not self.ctx.streams:
+                self._with_streams(cmdlet.process)
+            else:
+                cmdlet.process()
+        finally:
+            for k in vals:
+                d.pop(k, None)
+                bound.pop(k, None)
+
+    def process_no_input(self):
+        self._with_streams(self.cmdlet.process)
+
+    def end(self):
+        self._with_streams(self.cmdlet.end)
+
+    def stop(self):
+        try:
+            self.cmdlet.stop()
+        except Exception:   # stopping must never mask the original error
+            pass
+
+
+# ---------------------------------------------------------------------------
+
+def command_not_found(name: str, extent) -> CommandNotFoundException:
+    msg = (f"The term '{name}' is not recognized as the name of a cmdlet, function, script file, or operable "
+           "program. Check the spelling of the name, or if a path was included, verify that the path is "
+           "correct and try again.")
+    exc = CommandNotFoundException(msg, error_id="CommandNotFoundException", category="ObjectNotFound",
+                                   target=name)
+    rec = ErrorRecord(exc, "CommandNotFoundException", "ObjectNotFound", name,
+                      InvocationInfo(None, extent, name))
+    rec.activity = ""
+    exc.error_record = rec
+    return exc
+
+
+def create_processor(ctx, name, args, cc, expects_input: bool, position: int = 1):
+    from .discovery import resolve_command
+    from ..runtime.scriptblock import ScriptBlock, FunctionInfo
+    from .function import FunctionProcessor
+    target = name
+    if isinstance(target, str):
+        info = resolve_command(ctx, target)
+        if info is None:
+            raise command_not_found(target, cc.name_extent if cc else None)
+        invocation_name = target
+    else:
+        info = target
+        invocation_name = "&" if cc is not None and cc.invocation_operator == "&" else \
+            ("." if cc is not None and cc.invocation_operator == "." else "")
+    dot = cc is not None and cc.invocation_operator == "."
+    kind = getattr(info, "kind", None)
+    if isinstance(info, ScriptBlock):
+        return FunctionProcessor(ctx, None, info, args, cc, expects_input, invocation_name, dot_source=dot)
+    if isinstance(info, FunctionInfo):
+        return FunctionProcessor(ctx, info, info.script_block, args, cc, expects_input, invocation_name,
+                                 dot_source=dot)
+    if kind == "cmdlet":
+        return CmdletProcessor(ctx, info.load(), args, cc, expects_input, invocation_name)
+    if kind == "script":
+        from .function import script_file_block
+        sb = script_file_block(ctx, info.path)
+        return FunctionProcessor(ctx, None, sb, args, cc, expects_input, invocation_name, dot_source=dot,
+                                 script_path=info.path)
+    if kind == "native":
+        from .native import NativeProcessor
+        return NativeProcessor(ctx, info, args, cc, expects_input, invocation_name)
+    raise command_not_found(cv.to_string(target), cc.name_extent if cc else None)

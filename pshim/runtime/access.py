@@ -1,0 +1,185 @@
+"""Member access, method calls and indexing as the language does them
+(`$o.Name`, `$a.Name` member enumeration, `$h.key`, `$a[-1]`, `$s.ToUpper()`)."""
+from __future__ import annotations
+
+from ..errors import (RuntimeException, MethodInvocationException, PSException,
+                      SetValueInvocationException)
+from . import conversion as cv
+from .members import get_property, set_property, _MISSING
+from .psobject import PSObject, Hashtable, Char, unwrap, DotNetObject, PSMemberInfo
+from .typenames import type_name
+
+
+def get_member(obj, name: str):
+    """`$obj.name`: hashtable key, property, or member enumeration; $null if none."""
+    if isinstance(obj, Hashtable):
+        v = obj.get(name, _MISSING)
+        if v is not _MISSING:
+            return v
+        if name.lower() in ("keys", "values", "count"):
+            return get_property(obj, name, None)
+        return get_property(obj, name, None)
+    if isinstance(obj, (list, tuple)):
+        from .operators import ensure_list
+        ensure_list(obj)
+        v = get_property(obj, name, _MISSING)
+        if v is not _MISSING:
+            return v
+        # member enumeration: the property of each element, flattened one level
+        out = []
+        for item in obj:
+            r = get_member(item, name)
+            if r is None:
+                continue
+            if isinstance(r, (list, tuple)):
+                out.extend(r)
+            else:
+                out.append(r)
+        if not out:
+            return None
+        return out[0] if len(out) == 1 else out
+    if obj is None:
+        return None
+    v = get_property(obj, name, _MISSING)
+    if v is not _MISSING:
+        return v
+    # PowerShell's intrinsic members on every object
+    lname = name.lower()
+    if lname in ("count", "length"):
+        return 1
+    if lname == "psobject":
+        return obj if isinstance(obj, PSObject) else PSObject(obj)
+    if lname == "pstypenames":
+        from .typenames import type_names_of
+        return list(type_names_of(obj))
+    # python attributes of DotNetObjects that are not declared properties
+    if isinstance(obj, DotNetObject):
+        for attr in (name, name[:1].upper() + name[1:]):
+            if not attr.startswith("_") and hasattr(type(obj), attr) or attr in getattr(obj, "__dict__", {}):
+                try:
+                    val = getattr(obj, attr)
+                except Exception:
+                    return None
+                if not callable(val):
+                    return val
+    return None
+
+
+def set_member(obj, name: str, value):
+    if isinstance(obj, Hashtable):
+        obj[name] = value
+        return
+    if isinstance(obj, PSObject) or isinstance(obj, DotNetObject):
+        if set_property(obj, name, value):
+            return
+    if isinstance(obj, (list, tuple)):
+        for item in obj:
+            set_member(item, name, value)
+        return
+    if obj is None:
+        raise RuntimeException("The property '{0}' cannot be found on this object. Verify that the "
+                               "property exists and can be set.".format(name),
+                               error_id="PropertyAssignmentException", category="InvalidOperation")
+    raise RuntimeException(f"The property '{name}' cannot be found on this object. Verify that the "
+                           "property exists and can be set.", error_id="PropertyNotFound",
+                           category="InvalidOperation")
+
+
+def invoke_method(ctx, obj, name: str, args: list):
+    if obj is None:
+        raise RuntimeException("You cannot call a method on a null-valued expression.",
+                               error_id="InvokeMethodOnNull", category="InvalidOperation")
+    if isinstance(obj, PSObject):
+        m = obj.members.get(name.lower())
+        if m is not None and m.member_type in ("ScriptMethod", "CodeMethod"):
+            return m.getter(obj, args)
+    from . import methods
+    try:
+        return methods.invoke_method(obj, name, args, invoker=lambda sb, item: invoke_sb(ctx, sb, item),
+                                     convert=_convert)
+    except PSException:
+        raise
+    except (ValueError, TypeError, IndexError, KeyError, OverflowError, ZeroDivisionError) as e:
+        n = len(args)
+        raise MethodInvocationException(
+            f'Exception calling "{name}" with "{n}" argument(s): "{e}"',
+            error_id=type(e).__name__, category="NotSpecified")
+
+
+def _convert(value, type_name_):
+    from .types import convert_to
+    return convert_to(value, type_name_)
+
+
+def invoke_sb(ctx, sb, item):
+    from ..commands.function import invoke_scriptblock_dotted
+    return invoke_scriptblock_dotted(ctx, sb, item)
+
+
+def index_value(obj, idx):
+    """`$obj[idx]`."""
+    if obj is None:
+        raise RuntimeException("Cannot index into a null array.", error_id="NullArray",
+                               category="InvalidOperation")
+    if isinstance(obj, PSObject) and obj.base is not None:
+        obj = unwrap(obj)
+    if isinstance(obj, Hashtable):
+        if isinstance(idx, (list, tuple)):
+            return [obj.get(k) for k in idx]
+        return obj.get(idx)
+    if isinstance(obj, (list, tuple, str)):
+        if isinstance(idx, (list, tuple)):
+            out = []
+            for i in idx:
+                v = _index_one(obj, i)
+                if v is not _MISSING:
+                    out.append(v)
+            return out
+        v = _index_one(obj, idx)
+        return None if v is _MISSING else v
+    if isinstance(obj, PSObject):
+        raise RuntimeException(f"Unable to index into an object of type {type_name(obj)}.",
+                               error_id="CannotIndex", category="InvalidOperation")
+    getter = getattr(obj, "ps_index", None)
+    if getter is not None:
+        return getter(idx)
+    # scalars index as one-element arrays: $x[0] is $x
+    if isinstance(idx, (list, tuple)):
+        return [obj for i in idx if cv.to_int(i) in (0, -1)]
+    i = cv.to_int(idx)
+    return obj if i in (0, -1) else None
+
+
+def _index_one(seq, i):
+    try:
+        n = cv.to_int(i)
+    except PSException:
+        raise
+    from .operators import ensure_list
+    ensure_list(seq)
+    if n < 0:
+        n += len(seq)
+    if 0 <= n < len(seq):
+        v = seq[n]
+        return Char(v) if isinstance(seq, str) else v
+    return _MISSING
+
+
+def set_index(obj, idx, value):
+    if isinstance(obj, Hashtable):
+        obj[idx] = value
+        return
+    if isinstance(obj, list):
+        n = cv.to_int(idx)
+        if n < 0:
+            n += len(obj)
+        if not 0 <= n < len(obj):
+            raise RuntimeException("Index was outside the bounds of the array.",
+                                   error_id="IndexOutOfRange", category="InvalidOperation")
+        obj[n] = value
+        return
+    if obj is None:
+        raise RuntimeException("Cannot index into a null array.", error_id="NullArray",
+                               category="InvalidOperation")
+    raise RuntimeException(f"Unable to index into an object of type {type_name(obj)}.",
+                           error_id="CannotIndex", category="InvalidOperation")
