@@ -1,0 +1,51 @@
+"""Views of built-in types that 5.1 ships in its format.ps1xml files
+(only the ones pshim displays; ErrorRecord's view belongs to the engine)."""
+from __future__ import annotations
+
+import datetime as _dt
+
+from .views import register_view, TableView, ListView, CustomView, Column, Entry
+
+
+def _datetime_text(obj) -> str:
+    from ..runtime.psobject import PSObject, unwrap
+    from ..runtime.datetimes import format_datetime
+    d = unwrap(obj)
+    hint = None
+    if isinstance(obj, PSObject):
+        m = obj.members.get("displayhint")
+        if m is not None:
+            hint = str(m.get(obj))
+    if hint == "Date":
+        return format_datetime(d, "dddd, MMMM d, yyyy")
+    if hint == "Time":
+        return format_datetime(d, "h:mm:ss tt")
+    return format_datetime(d, "dddd, MMMM d, yyyy h:mm:ss tt")
+
+
+def register_all():
+    register_view("Microsoft.PowerShell.Commands.GroupInfo", TableView([
+        Column("Count", width=5, alignment="right"),
+        Column("Name", width=25),
+        Column("Group"),
+    ]))
+    register_view("Microsoft.PowerShell.Commands.GroupInfoNoElement", TableView([
+        Column("Count", width=5, alignment="right"),
+        Column("Name"),
+    ]))
+    register_view("System.Collections.DictionaryEntry", TableView([
+        Column("Name", width=30),
+        Column("Value"),
+    ]))
+    register_view("Microsoft.PowerShell.Commands.MemberDefinition", TableView([
+        Column("Name"),
+        Column("MemberType"),
+        Column("Definition"),
+    ], auto_size=True, group_by="TypeName", group_label="TypeName"))
+    register_view("System.DateTime", CustomView(_datetime_text))
+    register_view("System.TimeSpan", ListView([Entry(n) for n in (
+        "Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks", "TotalDays", "TotalHours",
+        "TotalMinutes", "TotalSeconds", "TotalMilliseconds")]))
+
+
+__all__ = ["register_all", "_dt"]
