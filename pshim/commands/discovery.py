@@ -1,0 +1,195 @@
+"""Command discovery: alias -> function -> cmdlet -> script file, case-insensitive.
+
+Cmdlets are registered by module manifests (pshim/modules/<module>/manifest*.py:
+CMDLETS = {"Verb-Noun": "python.module:ClassName"}, ALIASES = {...}) and
+imported only when first used, so start-up stays cheap.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+
+from ..runtime.psobject import DotNetObject
+
+BUILTIN_MODULES = ("pshim.modules.core", "pshim.modules.utility", "pshim.modules.management",
+                   "pshim.modules.exchange")
+
+
+class CmdletEntry(DotNetObject):
+    ps_type_names = ("System.Management.Automation.CmdletInfo", "System.Management.Automation.CommandInfo",
+                     "System.Object")
+    ps_properties = ("CommandType", "Name", "Version", "Source")
+    kind = "cmdlet"
+
+    def __init__(self, name: str, target: str, module: str):
+        self.name = name
+        self.target = target
+        self.module = module
+        self._cls = None
+
+    def load(self):
+        if self._cls is None:
+            mod, _, cls = self.target.partition(":")
+            self._cls = getattr(importlib.import_module(mod), cls)
+        return self._cls
+
+    @property
+    def Name(self):
+        return self.name
+
+    CommandType = "Cmdlet"
+    Version = ""
+
+    @property
+    def Source(self):
+        return self.module
+
+    @property
+    def ModuleName(self):
+        return self.module
+
+    def ps_to_string(self):
+        return self.name
+
+
+class ScriptEntry(DotNetObject):
+    ps_type_names = ("System.Management.Automation.ExternalScriptInfo", "System.Management.Automation.CommandInfo",
+                     "System.Object")
+    ps_properties = ("CommandType", "Name", "Version", "Source")
+    kind = "script"
+    CommandType = "ExternalScript"
+    Version = ""
+
+    def __init__(self, path):
+        self.path = path
+        self.Name = os.path.basename(path)
+        self.Source = path
+
+    def ps_to_string(self):
+        return self.path
+
+
+class AliasEntry(DotNetObject):
+    ps_type_names = ("System.Management.Automation.AliasInfo", "System.Management.Automation.CommandInfo",
+                     "System.Object")
+    ps_properties = ("CommandType", "Name", "Version", "Source")
+    kind = "alias"
+    CommandType = "Alias"
+    Version = ""
+    Source = ""
+
+    def __init__(self, name, definition, options="None", description=""):
+        self.name = name
+        self.definition = definition
+        self.options = options
+        self.description = description
+
+    @property
+    def Name(self):
+        return f"{self.name} -> {self.definition}"
+
+    @property
+    def Definition(self):
+        return self.definition
+
+    @property
+    def DisplayName(self):
+        return f"{self.name} -> {self.definition}"
+
+    @property
+    def ReferencedCommand(self):
+        return self.definition
+
+    @property
+    def ResolvedCommandName(self):
+        return self.definition
+
+    def ps_to_string(self):
+        return self.name
+
+
+class CommandTable:
+    """The cmdlets and default aliases of the loaded modules."""
+
+    def __init__(self, modules=BUILTIN_MODULES):
+        self.cmdlets: dict[str, CmdletEntry] = {}
+        self.aliases: dict[str, AliasEntry] = {}
+        self.modules = []
+        self.completers = []      # module hooks: callable(ctx, command_name, parameter, word) -> [str]
+        self.help_topics = {}     # about_ topics: name -> text
+        for m in modules:
+            self.load_module(m)
+
+    def load_module(self, package: str):
+        try:
+            pkg = importlib.import_module(package)
+        except ImportError:
+            return
+        self.modules.append(package)
+        module_name = getattr(pkg, "MODULE_NAME", package.rsplit(".", 1)[-1])
+        path = getattr(pkg, "__path__", None)
+        names = sorted(n for _, n, _ in pkgutil.iter_modules(path) if n.startswith("manifest")) if path else []
+        for n in names:
+            man = importlib.import_module(f"{package}.{n}")
+            mod_name = getattr(man, "MODULE_NAME", module_name)
+            for cname, target in getattr(man, "CMDLETS", {}).items():
+                self.cmdlets[cname.lower()] = CmdletEntry(cname, target, mod_name)
+            for alias, target in getattr(man, "ALIASES", {}).items():
+                self.aliases[alias.lower()] = AliasEntry(alias, target, "ReadOnly")
+            for hook in getattr(man, "COMPLETERS", ()):
+                self.completers.append(hook)
+            self.help_topics.update(getattr(man, "HELP_TOPICS", {}))
+            on_load = getattr(man, "on_load", None)
+            if on_load is not None:
+                on_load(self)
+
+
+def resolve_command(ctx, name: str, depth: int = 0):
+    lname = name.lower()
+    session = ctx.session
+    scope = ctx.scope
+    if depth < 10:
+        a = scope.lookup_alias(lname) or session.commands.aliases.get(lname)
+        if a is not None:
+            return resolve_command(ctx, a.definition, depth + 1)
+    f = scope.lookup_function(lname)
+    if f is not None:
+        return f
+    c = session.commands.cmdlets.get(lname)
+    if c is not None:
+        return c
+    if "\\" in name and not name.startswith((".", "/", "~")) and ":" not in name:
+        # module-qualified name: Microsoft.PowerShell.Utility\Select-Object
+        _, _, short = name.rpartition("\\")
+        c = session.commands.cmdlets.get(short.lower())
+        if c is not None:
+            return c
+    if any(ch in name for ch in "\\/") or lname.endswith(".ps1"):
+        try:
+            path = ctx.resolve_path(name)
+        except Exception:   # an unresolvable path is simply not a command
+            return None
+        if os.path.isfile(path) and path.lower().endswith(".ps1"):
+            return ScriptEntry(path)
+        if os.path.isfile(path + ".ps1"):
+            return ScriptEntry(path + ".ps1")
+    return None
+
+
+def all_commands(ctx):
+    """Every command visible from ctx: (name, entry) with aliases, functions, cmdlets."""
+    out = []
+    for a in ctx.session.commands.aliases.values():
+        out.append((a.name, a))
+    s = ctx.scope
+    aliases = {}
+    while s is not None:
+        if s.aliases:
+            for k, v in s.aliases.items():
+                aliases.setdefault(k, v)
+        s = s.parent
+    out += [(a.name, a) for a in aliases.values()]
+    out += [(f.name, f) for f in ctx.scope.all_functions().values()]
+    out += [(c.name, c) for c in ctx.session.commands.cmdlets.values()]
+    return out

@@ -1,0 +1,184 @@
+"""Hosts: where text goes and where answers come from.
+
+ConsoleHost writes output to stdout and the error stream (NormalView) to
+stderr, reads prompts from the terminal or, when stdin is not a terminal, from
+stdin lines (scripted labs). BufferHost (tests) records everything and answers
+prompts from a list. Neither imports prompt-toolkit; the REPL adapter does.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+
+from ..errors import HostException, PipelineStoppedException
+
+
+def choice_hotkey(label: str) -> str:
+    i = label.find("&")
+    return label[i + 1].upper() if i >= 0 and i + 1 < len(label) else label[:1].upper()
+
+
+def choice_text(label: str) -> str:
+    return label.replace("&", "")
+
+
+class HostBase:
+    interactive = True
+    name = "ConsoleHost"
+
+    def write(self, text: str):
+        raise NotImplementedError
+
+    def write_line(self, text: str = ""):
+        self.write(text + "\n")
+
+    def write_error_text(self, text: str):
+        raise NotImplementedError
+
+    def read_line(self) -> str | None:
+        raise NotImplementedError
+
+    def ui_width(self) -> int | None:
+        return None
+
+    def output_width(self) -> int:
+        """Width for formatting console output: buffer width - 1, 120 when none."""
+        w = self.ui_width()
+        return (w - 1) if w else 120
+
+    def write_error_record(self, rec):
+        from .error_view import normal_view
+        self.write_error_text(normal_view(rec, self.ui_width() or 120) + "\n")
+
+    def write_warning(self, text):
+        self.write_line("WARNING: " + text)
+
+    def write_verbose(self, text):
+        self.write_line("VERBOSE: " + text)
+
+    def write_debug(self, text):
+        self.write_line("DEBUG: " + text)
+
+    def write_information(self, obj):
+        from ..runtime.conversion import to_string
+        from ..runtime.streams_records import InformationRecord
+        data = obj.MessageData if isinstance(obj, InformationRecord) else obj
+        if isinstance(data, HostText):
+            self.write(data.text + ("" if data.no_newline else "\n"))
+        else:
+            self.write_line(to_string(data))
+
+    def prompt_for_choice(self, caption, message, choices, default=0) -> int:
+        if not self.interactive:
+            raise HostException("PowerShell is in NonInteractive mode. Read and Prompt functionality is not "
+                                "available.", error_id="HostFunctionNotImplemented")
+        self.write_line()
+        if caption:
+            self.write_line(caption)
+        if message:
+            self.write_line(message)
+        prompt = "".join(f"[{choice_hotkey(l)}] {choice_text(l)}  " for l, _ in choices)
+        prompt += f'[?] Help (default is "{choice_hotkey(choices[default][0])}"): '
+        while True:
+            self.write(prompt)
+            line = self.read_line()
+            if line is None:
+                raise PipelineStoppedException("The pipeline has been stopped.", error_id="PipelineStopped")
+            ans = line.strip()
+            if ans == "":
+                return default
+            if ans == "?":
+                for l, help_ in choices:
+                    self.write_line(f"{choice_hotkey(l)} - {help_}")
+                continue
+            for i, (l, _) in enumerate(choices):
+                if ans.lower() == choice_text(l).lower():
+                    return i
+            for i, (l, _) in enumerate(choices):
+                if ans.upper() == choice_hotkey(l):
+                    return i
+
+    def prompt_line(self, prompt: str) -> str:
+        if not self.interactive:
+            raise HostException("PowerShell is in NonInteractive mode. Read and Prompt functionality is not "
+                                "available.", error_id="HostFunctionNotImplemented")
+        self.write(prompt)
+        line = self.read_line()
+        if line is None:
+            raise PipelineStoppedException("The pipeline has been stopped.", error_id="PipelineStopped")
+        return line
+
+
+class HostText:
+    """Write-Host output on the information stream (keeps -NoNewline)."""
+
+    def __init__(self, text, no_newline=False):
+        self.text = text
+        self.no_newline = no_newline
+
+    def ps_to_string(self):
+        return self.text
+
+
+class ConsoleHost(HostBase):
+    def __init__(self, stdout=None, stderr=None, stdin=None, interactive=True):
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+        self.stdin = stdin or sys.stdin
+        self.interactive = interactive
+
+    def write(self, text):
+        self.stdout.write(text)
+        self.stdout.flush()
+
+    def write_error_text(self, text):
+        self.stdout.flush()
+        self.stderr.write(text)
+        self.stderr.flush()
+
+    def read_line(self):
+        line = self.stdin.readline()
+        if line == "":
+            return None
+        return line.rstrip("\r\n")
+
+    def ui_width(self):
+        if not self.stdout.isatty():
+            return None
+        return shutil.get_terminal_size((120, 40)).columns
+
+
+class BufferHost(HostBase):
+    """A host for tests and embedding: records text, answers from `answers`."""
+
+    def __init__(self, answers=None, interactive=True, width=None):
+        self.out = []
+        self.err = []
+        self.answers = list(answers or [])
+        self.interactive = interactive
+        self.width = width
+
+    def write(self, text):
+        self.out.append(text)
+
+    def write_error_text(self, text):
+        self.err.append(text)
+
+    def read_line(self):
+        if not self.answers:
+            return None
+        a = self.answers.pop(0)
+        self.out.append(a + "\n")
+        return a
+
+    def ui_width(self):
+        return self.width
+
+    @property
+    def text(self):
+        return "".join(self.out)
+
+    @property
+    def error_text(self):
+        return "".join(self.err)

@@ -1,0 +1,3 @@
+"""Modules: each package holds cmdlets (one file per noun family), manifest*.py
+files listing them (CMDLETS, ALIASES, COMPLETERS, HELP_TOPICS) and its own types
+and views. The engine discovers manifests; nothing in the core names a module's cmdlets."""

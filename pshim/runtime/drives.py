@@ -1,0 +1,114 @@
+"""PowerShell drives and path resolution.
+
+Scripts written for Windows use `C:\\...` paths; pshim maps each drive letter
+to a folder (by default `<pshim home>/drives/<letter>`), so the specification's
+`... > "C:\\My Documents\\SMTP Test.csv"` writes a real file. Native absolute
+paths (`/tmp/x`) and relative paths (against the current location) work as
+well; `\\` and `/` are both separators.
+"""
+from __future__ import annotations
+
+import os
+import re
+
+from ..errors import DriveNotFoundException
+from .psobject import DotNetObject
+
+_DRIVE_RE = re.compile(r"^([A-Za-z][A-Za-z0-9_]*):(?:[\\/](.*))?$", re.S)
+
+
+def pshim_home() -> str:
+    return os.environ.get("PSHIM_HOME") or os.path.join(os.path.expanduser("~"), ".pshim")
+
+
+class PSDriveInfo(DotNetObject):
+    ps_type_names = ("System.Management.Automation.PSDriveInfo", "System.Object")
+    ps_properties = ("Name", "Used", "Free", "Provider", "Root", "CurrentLocation")
+    ps_default_display = ("Name", "Used", "Free", "Provider", "Root", "CurrentLocation")
+
+    def __init__(self, name, root, provider="FileSystem", description=""):
+        self.Name = name
+        self.Root = root
+        self.Provider = provider
+        self.Description = description
+        self.CurrentLocation = ""
+        self.Used = None
+        self.Free = None
+
+    def ps_to_string(self):
+        return self.Name
+
+
+class PathInfo(DotNetObject):
+    """What Get-Location and $PWD return."""
+    ps_type_names = ("System.Management.Automation.PathInfo", "System.Object")
+    ps_properties = ("Path",)
+
+    def __init__(self, path, drive=None, provider_path=None):
+        self.Path = path
+        self.Drive = drive
+        self.ProviderPath = provider_path or path
+        self.Provider = "Microsoft.PowerShell.Core\\FileSystem"
+
+    def ps_to_string(self):
+        return self.Path
+
+
+class DriveTable:
+    def __init__(self, home: str | None = None):
+        self.home = home or pshim_home()
+        self.drives: dict[str, PSDriveInfo] = {}
+        c_root = os.environ.get("PSHIM_DRIVE_C") or os.path.join(self.home, "drives", "C")
+        self.add(PSDriveInfo("C", c_root, description="Windows-style C: drive mapped to a folder"))
+        self.add(PSDriveInfo("Temp", os.environ.get("TMPDIR", "/tmp")))
+
+    def add(self, d: PSDriveInfo):
+        self.drives[d.Name.lower()] = d
+
+    def remove(self, name: str):
+        self.drives.pop(name.lower(), None)
+
+    def get(self, name: str) -> PSDriveInfo | None:
+        return self.drives.get(name.lower())
+
+    def resolve(self, path: str, location: str) -> str:
+        """A PowerShell path -> an absolute OS path."""
+        p = path
+        if p.startswith("Microsoft.PowerShell.Core\\FileSystem::"):
+            p = p.split("::", 1)[1]
+        if p.lower().startswith("filesystem::"):
+            p = p.split("::", 1)[1]
+        if p == "~" or p.startswith(("~/", "~\\")):
+            return os.path.normpath(os.path.expanduser("~") + "/" + p[2:].replace("\\", "/"))
+        m = _DRIVE_RE.match(p)
+        if m:
+            name = m.group(1)
+            drive = self.get(name)
+            if drive is None:
+                raise DriveNotFoundException(
+                    f"Cannot find drive. A drive with the name '{name}' does not exist.",
+                    error_id="DriveNotFound", category="ObjectNotFound", target=name)
+            if drive.Provider != "FileSystem":
+                raise DriveNotFoundException(f"Cannot find drive. A drive with the name '{name}' does not exist.",
+                                             error_id="DriveNotFound", category="ObjectNotFound", target=name)
+            rest = (m.group(2) or "").replace("\\", "/")
+            return os.path.normpath(os.path.join(drive.Root, rest)) if rest else drive.Root
+        p = p.replace("\\", "/")
+        if p.startswith("/"):
+            return os.path.normpath(p)
+        base = self.resolve(location, "/") if location else os.getcwd()
+        return os.path.normpath(os.path.join(base, p))
+
+    def to_ps_path(self, os_path: str) -> str:
+        """Show an OS path the way the user addresses it (drive form when under a drive root)."""
+        best = None
+        for d in self.drives.values():
+            root = os.path.normpath(d.Root)
+            if os_path == root or os_path.startswith(root.rstrip("/") + "/"):
+                if best is None or len(root) > len(os.path.normpath(best.Root)):
+                    best = d
+        if best is not None and best.Name.upper() == "C":
+            rest = os.path.relpath(os_path, best.Root)
+            rest = "" if rest == "." else rest.replace("/", "\\")
+            return f"{best.Name}:\\{rest}"
+        return os_path

@@ -1,0 +1,209 @@
+"""A session: the global scope with its automatic variables, the command
+table, drives and location, $Error, and the host. `Session.run(text)` is how
+hosts (CLI, REPL, tests) execute a command line or script."""
+from __future__ import annotations
+
+import os
+import sys
+
+from ..errors import (PSException, ExitSignal, ParseError, FlowControl, BreakSignal, ContinueSignal,
+                      ReturnSignal, ErrorRecord)
+from .context import ExecutionContext, Streams, PREFERENCE_DEFAULTS
+from .drives import DriveTable, PathInfo, pshim_home
+from .psobject import Hashtable, ArrayList, DotNetObject
+from .scopes import Scope, PSVariable
+
+
+class HostObject(DotNetObject):
+    """$Host"""
+    ps_type_names = ("System.Management.Automation.Internal.Host.InternalHost", "System.Object")
+    ps_properties = ("Name", "Version", "InstanceId", "UI", "CurrentCulture", "CurrentUICulture",
+                     "PrivateData", "DebuggerEnabled", "IsRunspacePushed", "Runspace")
+
+    def __init__(self, host):
+        from .version import Version
+        self.Name = "ConsoleHost"
+        self.Version = Version(5, 1, 0, 0)
+        self.InstanceId = "00000000-0000-0000-0000-000000000000"
+        self.UI = HostUI(host)
+        self.CurrentCulture = "en-US"
+        self.CurrentUICulture = "en-US"
+        self.PrivateData = None
+        self.DebuggerEnabled = True
+        self.IsRunspacePushed = False
+        self.Runspace = None
+
+
+class HostUI(DotNetObject):
+    ps_type_names = ("System.Management.Automation.Internal.Host.InternalHostUserInterface", "System.Object")
+    ps_properties = ("RawUI",)
+
+    def __init__(self, host):
+        self.RawUI = RawUI(host)
+
+
+class Size(DotNetObject):
+    ps_type_names = ("System.Management.Automation.Host.Size", "System.ValueType", "System.Object")
+    ps_properties = ("Width", "Height")
+
+    def __init__(self, w, h):
+        self.Width, self.Height = w, h
+
+    def ps_to_string(self):
+        return f"{self.Width},{self.Height}"
+
+
+class RawUI(DotNetObject):
+    ps_type_names = ("System.Management.Automation.Internal.Host.InternalHostRawUserInterface", "System.Object")
+    ps_properties = ("ForegroundColor", "BackgroundColor", "CursorPosition", "WindowPosition", "CursorSize",
+                     "BufferSize", "WindowSize", "MaxWindowSize", "MaxPhysicalWindowSize", "KeyAvailable",
+                     "WindowTitle")
+
+    def __init__(self, host):
+        self._host = host
+        self.ForegroundColor = "Gray"
+        self.BackgroundColor = "Black"
+        self.CursorPosition = "0,0"
+        self.WindowPosition = "0,0"
+        self.CursorSize = 25
+        self.KeyAvailable = False
+        self.WindowTitle = "pshim"
+
+    @property
+    def BufferSize(self):
+        return Size(self._host.ui_width() or 120, 3000)
+
+    @property
+    def WindowSize(self):
+        return Size(self._host.ui_width() or 120, 40)
+
+    @property
+    def MaxWindowSize(self):
+        return self.WindowSize
+
+    @property
+    def MaxPhysicalWindowSize(self):
+        return self.WindowSize
+
+
+def _ps_version_table():
+    from .version import Version
+    h = Hashtable()
+    h["PSVersion"] = Version(5, 1, 19041, 1)
+    h["PSEdition"] = "Desktop"
+    h["PSCompatibleVersions"] = [Version(1, 0), Version(2, 0), Version(3, 0), Version(4, 0), Version(5, 0),
+                                 Version(5, 1, 19041, 1)]
+    h["BuildVersion"] = Version(10, 0, 19041, 1)
+    h["CLRVersion"] = Version(4, 0, 30319, 42000)
+    h["WSManStackVersion"] = Version(3, 0)
+    h["PSRemotingProtocolVersion"] = Version(2, 3)
+    h["SerializationVersion"] = Version(1, 1, 0, 1)
+    return h
+
+
+class Session:
+    def __init__(self, host, modules=None, interactive: bool | None = None):
+        from ..commands.discovery import CommandTable, BUILTIN_MODULES
+        self.host = host
+        self.commands = CommandTable(modules or BUILTIN_MODULES)
+        self.drives = DriveTable()
+        self.location = os.getcwd()
+        self.location_stack = []
+        self.errors = ArrayList()
+        self.stopping = False
+        self.exit_code = None
+        self.history = []
+        g = Scope(None, is_script=True)
+        self.global_scope = g
+        for k, v in PREFERENCE_DEFAULTS.items():
+            g.set_local(k, v)
+        consts = {"true": True, "false": False, "null": None}
+        for k, v in consts.items():
+            g.vars[k] = PSVariable(k, v, "Constant")
+        home = os.path.expanduser("~")
+        init = {
+            "Error": self.errors, "HOME": home, "PSHOME": os.path.dirname(os.path.abspath(__file__)),
+            "PID": os.getpid(), "Host": HostObject(host), "PSVersionTable": _ps_version_table(),
+            "ShellId": "Microsoft.PowerShell", "PSCulture": "en-US", "PSUICulture": "en-US",
+            "PSEdition": "Desktop", "NestedPromptLevel": 0, "PSScriptRoot": "", "PSCommandPath": "",
+            "PROFILE": os.path.join(pshim_home(), "profile.ps1"), "LASTEXITCODE": None,
+            "ExecutionContext": None, "MyInvocation": None, "Matches": None, "PSDefaultParameterValues": Hashtable(),
+            "input": None, "args": [],
+        }
+        for k, v in init.items():
+            g.set_local(k, v)
+        self.global_ctx = ExecutionContext(self, g, self.default_streams())
+
+    # -- streams to the host ---------------------------------------------------
+    def default_streams(self) -> Streams:
+        h = self.host
+        return Streams(h.write_error_record, h.write_warning, h.write_verbose, h.write_debug,
+                       h.write_information)
+
+    def add_error(self, rec: ErrorRecord):
+        errs = self.errors
+        if errs and errs[0] is rec:
+            return
+        errs.insert(0, rec)
+        limit = self.global_scope.vars.get("maximumerrorcount")
+        n = limit.value if limit is not None and isinstance(limit.value, int) else 256
+        del errs[n:]
+
+    def set_exit_code(self, code: int):
+        self.global_scope.set_local("LASTEXITCODE", code)
+
+    def location_info(self):
+        return PathInfo(self.drives.to_ps_path(self.drives.resolve(self.location, "/")))
+
+    # -- running code -------------------------------------------------------------
+    def parse(self, text: str, path: str | None = None):
+        from ..language import parse
+        return parse(text, path)
+
+    def run(self, text: str, path: str | None = None, out=None, ctx: ExecutionContext | None = None,
+            default_output=True):
+        """Run text at top level. Output goes to `out` (a callable) or to
+        Out-Default on the host. Returns True when the last pipeline succeeded.
+        Raises ExitSignal for `exit`."""
+        ctx = ctx or self.global_ctx
+        try:
+            ast = self.parse(text, path)
+        except ParseError as e:
+            ctx.report_error(e)
+            return False
+        return self.run_ast(ast, ctx, out, default_output)
+
+    def run_ast(self, ast, ctx, out=None, default_output=True):
+        from .scriptblock import ScriptBlock
+        from .compile_stmt import compile_script_block
+        comp = compile_script_block(ast)
+        sink = None
+        if out is None and default_output:
+            sink = self.out_default_sink(ctx)
+            out = sink.add
+        elif out is None:
+            out = lambda obj: None
+        self.stopping = False
+        try:
+            for block in (comp.begin, comp.process, comp.end):
+                if block is None:
+                    continue
+                try:
+                    block(ctx, out)
+                except ReturnSignal:
+                    pass
+        except (BreakSignal, ContinueSignal):
+            pass
+        except PSException as e:
+            if sink is not None:
+                sink.flush()
+            ctx.report_error(e)
+            ctx.last_status = False
+        finally:
+            if sink is not None:
+                sink.close()
+        return ctx.last_status
+
+    def out_default_sink(self, ctx):
+        from ..host.out_default_sink import OutDefaultSink
+        return OutDefaultSink(ctx)
