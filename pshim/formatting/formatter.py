@@ -9,6 +9,7 @@ own, without ending the current table.
 """
 from __future__ import annotations
 
+from ..errors import ErrorRecord
 from ..runtime.psobject import PSObject
 from ..runtime.typenames import type_names_of
 from .expressions import (Expression, PropertySpec, MISSING, expand_specs, invoke_scriptblock)
@@ -381,6 +382,8 @@ class Formatter:
         return GroupStart(GROUP_LABEL_FORMAT.format(self.group_label) + text)
 
     def out_of_band(self, obj, fallback: bool):
+        if isinstance(obj, ErrorRecord):
+            return FormatEntry("custom", _error_text(obj), out_of_band=True)
         view = find_out_of_band_view(obj)
         if view is not None:
             if view.kind == "custom":
@@ -397,6 +400,15 @@ class Formatter:
         finally:
             self.params = saved
         return FormatEntry("list", entries, out_of_band=True)
+
+
+def _error_text(rec) -> str:
+    """An ErrorRecord in the output (2>&1) shows in the engine's NormalView."""
+    try:
+        from ..host.error_view import normal_view
+        return normal_view(rec).rstrip("\n")
+    except Exception:   # no error view available: its message alone
+        return rec.message()
 
 
 def _same_key(a, b) -> bool:

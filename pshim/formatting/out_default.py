@@ -296,3 +296,23 @@ def format_packets(objects, shape, params: FormatParams | None = None, ctx=None)
         out.extend(f.process(o))
     out.extend(f.end())
     return out
+
+
+class OutDefaultWriter:
+    """The host side of Out-Default: lines go to `write(text)` as they are made."""
+
+    def __init__(self, ctx, width: int, write):
+        self._write = write
+        self.session = OutputSession(width or DEFAULT_WIDTH, self._line, ctx)
+
+    def _line(self, line):
+        self._write(line + "\n")
+
+    def add(self, obj):
+        self.session.add(obj)
+
+    def flush(self):
+        pass
+
+    def close(self):
+        self.session.close()
