@@ -174,7 +174,12 @@ def resolve_command(ctx, name: str, depth: int = 0):
             return ScriptEntry(path)
         if os.path.isfile(path + ".ps1"):
             return ScriptEntry(path + ".ps1")
-    return None
+        if os.path.isfile(path) and os.access(path, os.X_OK):
+            from .native import NativeEntry
+            return NativeEntry(path)
+        return None
+    from .native import find_native
+    return find_native(name)
 
 
 def all_commands(ctx):

@@ -93,6 +93,10 @@ def invoke_method(ctx, obj, name: str, args: list):
         m = obj.members.get(name.lower())
         if m is not None and m.member_type in ("ScriptMethod", "CodeMethod"):
             return m.getter(obj, args)
+    from .scriptblock import ScriptBlock
+    if isinstance(obj, ScriptBlock) and name.lower() in ("invoke", "invokereturnasis"):
+        from ..commands.function import invoke_scriptblock
+        return collect_output(invoke_scriptblock(ctx, obj, list(args)))
     from . import methods
     try:
         return methods.invoke_method(obj, name, args, invoker=lambda sb, item: invoke_sb(ctx, sb, item),
@@ -104,6 +108,10 @@ def invoke_method(ctx, obj, name: str, args: list):
         raise MethodInvocationException(
             f'Exception calling "{name}" with "{n}" argument(s): "{e}"',
             error_id=type(e).__name__, category="NotSpecified")
+
+
+def collect_output(items):
+    return None if not items else items[0] if len(items) == 1 else items
 
 
 def _convert(value, type_name_):

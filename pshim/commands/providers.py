@@ -1,0 +1,14 @@
+"""Provider-qualified variables: `${C:\path\file.txt}` reads a file, `$env:X`
+is handled by the compiler, `$variable:x` / `$function:f` by scope lookup."""
+from __future__ import annotations
+
+import os
+
+
+def read_drive_variable(ctx, drive: str, name: str):
+    path = ctx.resolve_path(f"{drive}:\\{name}")
+    if not os.path.isfile(path):
+        return None
+    with open(path, encoding="utf-8-sig", errors="replace") as fh:
+        lines = fh.read().splitlines()
+    return lines[0] if len(lines) == 1 else lines
