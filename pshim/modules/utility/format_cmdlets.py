@@ -1,0 +1,151 @@
+"""Format-Table, Format-List, Format-Wide (they write format packets) and
+Out-String, Out-Host, Out-Default (they render objects and packets to text)."""
+from __future__ import annotations
+
+from ...commands.cmdlet import Cmdlet, Parameter
+from ...errors import error_record, PSArgumentException, PipelineStoppedException
+from ...formatting.expressions import parse_property_list, FormatSpecError, TABLE_KEYS, LIST_KEYS, WIDE_KEYS
+from ...formatting.formatter import Formatter, FormatParams, ViewNotFound
+from ...formatting.out_default import OutputSession
+from .out_file import default_width
+
+_EXPAND = ("EnumOnly", "CoreOnly", "Both")
+
+
+class _FormatCommand(Cmdlet):
+    shape = ""
+    keys = TABLE_KEYS
+    InputObject = Parameter("psobject", value_from_pipeline=True)
+    GroupBy = Parameter("object")
+    View = Parameter("string")
+    ShowError = Parameter("switch")
+    DisplayError = Parameter("switch")
+    Force = Parameter("switch")
+    Expand = Parameter("string", validate_set=_EXPAND)
+
+    def _spec_error(self, e: FormatSpecError):
+        return self.terminating_error(error_record(e.message, e.error_id, "InvalidArgument", None,
+                                                   PSArgumentException))
+
+    def params(self) -> FormatParams:
+        try:
+            props = parse_property_list(self.Property, self.keys) if self.Property is not None else None
+            group = None
+            if self.GroupBy is not None:
+                g = parse_property_list(self.GroupBy, ("Expression", "Label", "Name", "FormatString"))
+                group = g[0] if g else None
+        except FormatSpecError as e:
+            raise self._spec_error(e)
+        return FormatParams(properties=props, group_by=group, view_name=self.View, force=bool(self.Force),
+                            expand=self.Expand, display_error=bool(self.DisplayError))
+
+    def begin(self):
+        self._f = Formatter(self.shape, self.params(), self.ctx)
+
+    def process(self):
+        try:
+            packets = self._f.process(self.InputObject)
+        except ViewNotFound as e:
+            raise self.terminating_error(error_record(e.message, "FormatViewNotFound", "ObjectNotFound",
+                                                      self.View, PipelineStoppedException))
+        for p in packets:
+            self.write_object(p)
+
+    def end(self):
+        for p in self._f.end():
+            self.write_object(p)
+
+
+class FormatTableCommand(_FormatCommand):
+    name = "Format-Table"
+    dotnet_type = "Microsoft.PowerShell.Commands.FormatTableCommand"
+    shape = "table"
+    Property = Parameter("object[]", position=0)
+    AutoSize = Parameter("switch")
+    HideTableHeaders = Parameter("switch")
+    Wrap = Parameter("switch")
+
+    def params(self):
+        p = super().params()
+        if "AutoSize" in self.bound:
+            p.auto_size = bool(self.AutoSize)
+        if "HideTableHeaders" in self.bound:
+            p.hide_header = bool(self.HideTableHeaders)
+        if "Wrap" in self.bound:
+            p.wrap = bool(self.Wrap)
+        return p
+
+
+class FormatListCommand(_FormatCommand):
+    name = "Format-List"
+    dotnet_type = "Microsoft.PowerShell.Commands.FormatListCommand"
+    shape = "list"
+    keys = LIST_KEYS
+    Property = Parameter("object[]", position=0)
+
+
+class FormatWideCommand(_FormatCommand):
+    name = "Format-Wide"
+    dotnet_type = "Microsoft.PowerShell.Commands.FormatWideCommand"
+    shape = "wide"
+    keys = WIDE_KEYS
+    Property = Parameter("object", position=0)
+    AutoSize = Parameter("switch")
+    Column = Parameter("int", validate_range=(1, 2147483647))
+
+    def params(self):
+        p = super().params()
+        if "AutoSize" in self.bound:
+            p.auto_size = bool(self.AutoSize)
+        if self.Column is not None:
+            p.columns = int(self.Column)
+        return p
+
+
+class OutStringCommand(Cmdlet):
+    name = "Out-String"
+    dotnet_type = "Microsoft.PowerShell.Commands.OutStringCommand"
+    Stream = Parameter("switch")
+    Width = Parameter("int", validate_range=(2, 2147483647))
+    InputObject = Parameter("psobject", value_from_pipeline=True)
+
+    def begin(self):
+        self._lines = []
+        write = self.write_object if self.Stream else self._lines.append
+        self._s = OutputSession(self.Width or default_width(self.ctx), write, self.ctx)
+
+    def process(self):
+        self._s.add(self.InputObject)
+
+    def end(self):
+        self._s.close()
+        if not self.Stream:
+            self.write_object("".join(line + "\n" for line in self._lines))
+
+
+class _HostOutput(Cmdlet):
+    module_name = "Microsoft.PowerShell.Core"
+    InputObject = Parameter("psobject", value_from_pipeline=True)
+
+    def begin(self):
+        host = self.ctx.host
+        width = host.output_width() if hasattr(host, "output_width") else default_width(self.ctx)
+        self._s = OutputSession(width, lambda line: host.write(line + "\n"), self.ctx)
+
+    def process(self):
+        self._s.add(self.InputObject)
+
+    def end(self):
+        self._s.close()
+
+
+class OutHostCommand(_HostOutput):
+    name = "Out-Host"
+    dotnet_type = "Microsoft.PowerShell.Commands.OutHostCommand"
+    Paging = Parameter("switch")
+
+
+class OutDefaultCommand(_HostOutput):
+    name = "Out-Default"
+    dotnet_type = "Microsoft.PowerShell.Commands.OutDefaultCommand"
+    Transcript = Parameter("switch")
