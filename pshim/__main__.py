@@ -81,9 +81,8 @@ def main(argv=None) -> int:
     from .runtime.session import Session
     from .errors import ExitSignal
     interactive_run = opts["command"] is None and opts["file"] is None
-    stdin_tty = sys.stdin.isatty()
-    if interactive_run and not stdin_tty:
-        opts["command"] = "-"
+    if interactive_run and not sys.stdin.isatty():
+        opts["command"] = "-"          # piped standard input: run it statement by statement
         interactive_run = False
     host = ConsoleHost(interactive=not opts["noninteractive"])
     session = Session(host)
@@ -95,31 +94,37 @@ def main(argv=None) -> int:
         if opts["command"] is not None:
             text = opts["command"]
             if text.strip() == "-":
-                text = sys.stdin.read()
-                host.stdin = _Empty()
-            ok = session.run(text)
-            code = session.global_scope.vars.get("lastexitcode")
-            return 0 if ok else 1
+                from .host.repl import run_stdin
+                return run_stdin(session)
+            return run_command(session, text)
         from .host.repl import run_repl
         return run_repl(session, nologo=opts["nologo"])
     except ExitSignal as e:
         return e.code
     except KeyboardInterrupt:
         return 130
+    finally:
+        try:
+            sys.stdout.flush()
+        except Exception:   # stdout already closed (a pipe reader went away)
+            pass
 
 
-class _Empty:
-    def readline(self):
-        return ""
-
-    def isatty(self):
-        return False
+def run_command(session, text: str) -> int:
+    """-Command: exit N gives N; otherwise 1 when the last pipeline failed, else 0."""
+    from .errors import ExitSignal
+    from .host.repl import _SigInt
+    with _SigInt(session):
+        try:
+            ok = session.run(text)
+        except ExitSignal as e:
+            return e.code
+    return 0 if ok else 1
 
 
 def _run_profile(session):
     path = session.global_scope.vars["profile"].value
     if path and os.path.isfile(path):
-        from .commands.binder import CommandArgument
         run_file(session, path, [], dot_source=True)
 
 
