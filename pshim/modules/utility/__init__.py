@@ -1,0 +1,2 @@
+"""Microsoft.PowerShell.Utility."""
+MODULE_NAME = "Microsoft.PowerShell.Utility"
