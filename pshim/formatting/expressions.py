@@ -80,8 +80,6 @@ class Expression:
             if not out:
                 return None, None
             return (out[0] if len(out) == 1 else out), None
-        if isinstance(obj, (Hashtable, dict)) and False:
-            return obj.get(self.name), None
         try:
             return get_property(obj, self.name, _MISSING), None
         except Exception as e:   # a throwing getter

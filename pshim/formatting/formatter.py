@@ -221,7 +221,7 @@ class WideGenerator(_Generator):
             return FormatEntry("wide", self.text(v, err))
         if self.spec is None:
             return FormatEntry("wide", object_text(obj))
-        v, err = self.spec.expr.value(self.spec.expr.resolve(obj)[0] if False else obj, self.f.ctx)
+        v, err = self.spec.expr.value(obj, self.f.ctx)
         return FormatEntry("wide", self.text(v, err, self.spec.format_string))
 
 
