@@ -14,6 +14,8 @@ from .language.extent import Extent
 
 class PSException(Exception):
     ps_type = "System.Exception"
+    ps_properties = ("ErrorRecord", "WasThrownFromThrowStatement", "Message", "Data", "InnerException",
+                     "TargetSite", "StackTrace", "HelpLink", "Source", "HResult")
 
     def __init__(self, message: str = "", *, error_id: str | None = None,
                  category: str | None = None, target=None, inner: BaseException | None = None,
@@ -30,6 +32,32 @@ class PSException(Exception):
     @property
     def Message(self):
         return self.message
+
+    @property
+    def ErrorRecord(self):
+        return self.error_record
+
+    @property
+    def WasThrownFromThrowStatement(self):
+        return self.was_thrown_from_throw
+
+    @property
+    def InnerException(self):
+        return self.inner if isinstance(self.inner, PSException) else None
+
+    Data = None
+    TargetSite = None
+    StackTrace = None
+    HelpLink = None
+    Source = None
+    HResult = -2146233087
+
+    def ps_to_string(self):
+        return f"{self.ps_type}: {self.message}"
+
+    @property
+    def ps_type_names(self):
+        return tuple(self.type_chain()) + ("System.Object",)
 
     @property
     def error_record(self) -> "ErrorRecord":
@@ -226,6 +254,13 @@ class ErrorRecord:
     """A PowerShell ErrorRecord. `target` is any object; `invocation` says where."""
 
     ps_type = "System.Management.Automation.ErrorRecord"
+    ps_type_names = ("System.Management.Automation.ErrorRecord", "System.Object")
+    ps_properties = ("Exception", "TargetObject", "CategoryInfo", "FullyQualifiedErrorId", "ErrorDetails",
+                     "InvocationInfo", "ScriptStackTrace", "PipelineIterationInfo")
+    PipelineIterationInfo = ()
+
+    def ps_to_string(self):
+        return self.message()
 
     def __init__(self, exception: PSException, error_id: str, category: str = "NotSpecified",
                  target=None, invocation: InvocationInfo | None = None, details: str | None = None):

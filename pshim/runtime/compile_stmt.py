@@ -169,6 +169,11 @@ def _pipeline(node: A.PipelineAst):
         el = node.elements[0]
         if isinstance(el, A.CommandExpressionAst) and not el.redirections:
             expr = compile_expr(el.expression)
+            if _is_void_expression(el.expression):
+                def void_stmt(ctx, out):
+                    expr(ctx)
+                    ctx.last_status = True
+                return void_stmt
 
             def expr_stmt(ctx, out):
                 v = expr(ctx)
@@ -177,6 +182,11 @@ def _pipeline(node: A.PipelineAst):
             return expr_stmt
     from ..commands.pipeline import compile_pipeline
     return compile_pipeline(node)
+
+
+def _is_void_expression(e) -> bool:
+    """`$i++` / `--$i` as a statement write nothing (PowerShell voids them)."""
+    return isinstance(e, A.UnaryExpressionAst) and e.operator in ("++", "--", "post++", "post--")
 
 
 def _assignment(node: A.AssignmentStatementAst):
@@ -544,6 +554,8 @@ def _block_stmt(node: A.BlockStatementAst):
 
 def _expression_statement(node):
     expr = compile_expr(node)
+    if _is_void_expression(node):
+        return lambda ctx, out: expr(ctx)
 
     def fn(ctx, out):
         emit_value(expr(ctx), out)

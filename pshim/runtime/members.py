@@ -14,6 +14,7 @@ import ipaddress
 from .psobject import PSObject, Hashtable, DotNetObject, TypedArray
 
 _MISSING = object()
+_RAISE = object()
 
 
 def _dt_props(d: _dt.datetime):
@@ -74,7 +75,7 @@ def properties(obj) -> list[tuple[str, object]]:
     if isinstance(obj, Hashtable) or isinstance(obj, dict):
         return _dict_props(obj)
     if isinstance(obj, (list, tuple)):
-        if isinstance(obj, TypedArray) or t in (list, tuple):
+        if isinstance(obj, TypedArray) or t in (list, tuple) or getattr(obj, "ps_array", False):
             return _list_props(obj)
         return [("Capacity", len(obj)), ("Count", len(obj)), ("IsFixedSize", False),
                 ("IsReadOnly", False), ("IsSynchronized", False), ("SyncRoot", "System.Object")]
@@ -105,7 +106,7 @@ def property_names(obj) -> list[str]:
     return [n for n, _ in properties(obj)]
 
 
-def get_property(obj, name: str, default=_MISSING):
+def get_property(obj, name: str, default=_RAISE):
     """Value of property `name` (case-insensitive), or `default` (raises
     KeyError when no default is given and there is no such property)."""
     if isinstance(obj, PSObject):
@@ -114,7 +115,7 @@ def get_property(obj, name: str, default=_MISSING):
             return m.get(obj)
         if obj.base is not None:
             return get_property(obj.base, name, default)
-        if default is _MISSING:
+        if default is _RAISE:
             raise KeyError(name)
         return default
     if isinstance(obj, DotNetObject):
@@ -122,14 +123,14 @@ def get_property(obj, name: str, default=_MISSING):
         for n in obj.ps_properties:
             if n.lower() == lname:
                 return getattr(obj, n, None)
-        if default is _MISSING:
+        if default is _RAISE:
             raise KeyError(name)
         return default
     lname = name.lower()
     for n, v in properties(obj):
         if n.lower() == lname:
             return v
-    if default is _MISSING:
+    if default is _RAISE:
         raise KeyError(name)
     return default
 

@@ -202,6 +202,7 @@ class RangeValue(list):
     needs a real array gets one on first use."""
 
     __slots__ = ("lo", "hi", "_built")
+    ps_array = True
 
     def __init__(self, lo, hi):
         super().__init__()
