@@ -1,0 +1,433 @@
+"""Get-Help, Get-Command and Clear-Host.
+
+Help text is data in pshim/help/ (cmdlets_*.py, about.py) plus the loaded
+modules' HELP_TOPICS; syntax and parameters always come from the command's
+declared metadata, so every registered command has help.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+
+from ...commands.cmdlet import Cmdlet
+from ...commands.parameters import Parameter, ParameterSetData, ALL_SETS
+from ...runtime.psobject import PSObject, DotNetObject, Hashtable
+
+CORE = "Microsoft.PowerShell.Core"
+
+# ---------------------------------------------------------------------------
+# command lookup shared by Get-Help and Get-Command
+
+_KIND_ORDER = {"Alias": 0, "Function": 1, "Filter": 1, "Cmdlet": 2, "ExternalScript": 3}
+
+
+def _has_wildcard(s: str) -> bool:
+    return any(c in s for c in "*?[")
+
+
+def _wild(pattern: str, name: str) -> bool:
+    return fnmatch.fnmatchcase(name.lower(), pattern.lower())
+
+
+def visible_commands(ctx):
+    """[(name, kind, entry)] for every alias, function and cmdlet, deduplicated by name."""
+    from ...commands.discovery import all_commands
+    seen = {}
+    for name, entry in all_commands(ctx):
+        kind = getattr(entry, "CommandType", "Cmdlet")
+        real = getattr(entry, "name", name)
+        key = real.lower()
+        if key not in seen:
+            seen[key] = (real, kind, entry)
+    return list(seen.values())
+
+
+def command_metadata(ctx, entry):
+    kind = getattr(entry, "kind", None)
+    if kind == "cmdlet":
+        return entry.load().metadata()
+    sb = getattr(entry, "script_block", None)
+    if sb is not None:
+        from ...commands.function import metadata_for
+        return metadata_for(sb, entry.name)
+    if kind == "script":
+        from ...commands.function import metadata_for, script_file_block
+        return metadata_for(script_file_block(ctx, entry.path), entry.Name, True)
+    return None
+
+
+def resolve_alias(ctx, entry, depth=0):
+    """The command an alias finally points at (or the entry itself)."""
+    from ...commands.discovery import resolve_command
+    if getattr(entry, "CommandType", "") == "Alias" and depth < 10:
+        target = resolve_command(ctx, entry.definition)
+        return target
+    return entry
+
+
+def module_of(entry) -> str:
+    return getattr(entry, "module", "") or ""
+
+
+def synopsis_of(ctx, entry) -> str:
+    from ...help import command_help
+    name = getattr(entry, "name", "")
+    data = command_help(name)
+    if data and data.get("synopsis"):
+        return data["synopsis"]
+    if getattr(entry, "kind", None) == "cmdlet":
+        try:
+            return entry.load().synopsis or ""
+        except Exception:   # a module that fails to import still lists
+            return ""
+    return ""
+
+
+# ---------------------------------------------------------------------------
+# Get-Command's output objects
+
+class ParameterMetadataInfo(DotNetObject):
+    ps_type_names = ("System.Management.Automation.ParameterMetadata", "System.Object")
+    ps_properties = ("Name", "ParameterType", "ParameterSets", "IsDynamic", "Aliases", "Attributes",
+                     "SwitchParameter")
+
+    def __init__(self, p):
+        self.Name = p.name
+        self.ParameterType = p.type
+        self.ParameterSets = Hashtable((s, None) for s in p.sets)
+        self.IsDynamic = False
+        self.Aliases = list(p.aliases)
+        self.Attributes = []
+        self.SwitchParameter = p.is_switch
+
+    def ps_to_string(self):
+        return self.Name
+
+
+def _parameters_table(md):
+    h = Hashtable()
+    if md is not None:
+        for p in md.parameters:
+            h[p.name] = ParameterMetadataInfo(p)
+    return h
+
+
+def _verb_noun(name):
+    v, sep, n = name.partition("-")
+    return (v, n) if sep else ("", "")
+
+
+def command_info(ctx, entry):
+    """A CommandInfo-like object for Get-Command: the entry itself, with the
+    extra members (Verb, Noun, Definition, Parameters, ...) of a CmdletInfo."""
+    kind = getattr(entry, "kind", None)
+    if kind == "cmdlet":
+        from ...commands.discovery import CmdletEntry
+
+        class CmdletInfo(CmdletEntry):
+            ps_properties = ("CommandType", "Name", "Version", "Source", "Verb", "Noun", "HelpFile",
+                             "PSSnapIn", "ImplementingType", "Definition", "DefaultParameterSet", "OutputType",
+                             "Options", "ModuleName", "Module", "Parameters", "ParameterSets", "Visibility")
+            ps_default_display = ("CommandType", "Name", "Version", "Source")
+
+        info = CmdletInfo(entry.name, entry.target, entry.module)
+        info._cls = entry._cls
+        md = entry.load().metadata()
+        from ...help.render import syntax_lines
+        info.Verb, info.Noun = _verb_noun(entry.name)
+        info.HelpFile = ""
+        info.PSSnapIn = ""
+        cls = entry.load()
+        info.ImplementingType = cls.dotnet_type or cls.__name__
+        info.Definition = "\n" + "\n\n".join(syntax_lines(md)) + "\n"
+        info.DefaultParameterSet = md.default_set or ALL_SETS
+        info.OutputType = [cls.output_type] if cls.output_type else []
+        info.Options = "ReadOnly"
+        info.Module = entry.module
+        info.Parameters = _parameters_table(md)
+        info.ParameterSets = list(md.parameter_sets)
+        info.Visibility = "Public"
+        return info
+    return entry
+
+
+def _register_view():
+    try:
+        from ...formatting.views import register_view, TableView, Column
+    except ImportError:
+        return
+    cols = [Column("CommandType", width=15), Column("Name", width=50), Column("Version", width=10),
+            Column("Source")]
+    for t in ("System.Management.Automation.CommandInfo",):
+        register_view(t, TableView(cols))
+
+
+_register_view()
+
+
+# ---------------------------------------------------------------------------
+
+class GetHelpCommand(Cmdlet):
+    name = "Get-Help"
+    dotnet_type = "Microsoft.PowerShell.Commands.GetHelpCommand"
+    module_name = CORE
+    default_parameter_set = "AllUsersView"
+    synopsis = "Shows help for commands and about_ topics."
+    Name = Parameter("string", position=0, value_from_pipeline_by_property_name=True)
+    Path = Parameter("string")
+    Category = Parameter("string[]", validate_set=("Alias", "Cmdlet", "Provider", "General", "FAQ",
+                                                   "Glossary", "HelpFile", "ScriptCommand", "Function",
+                                                   "Filter", "ExternalScript", "All", "DefaultHelp",
+                                                   "Workflow", "DscResource", "Class", "Configuration"))
+    Component = Parameter("string[]")
+    Functionality = Parameter("string[]")
+    Role = Parameter("string[]")
+    Full = Parameter("switch", parameter_set="AllUsersView")
+    Detailed = Parameter("switch", mandatory=True, parameter_set="DetailedView")
+    Examples = Parameter("switch", mandatory=True, parameter_set="Examples")
+    Parameter_ = Parameter("string", mandatory=True, parameter_set="Parameters", name="Parameter")
+    Online = Parameter("switch", mandatory=True, parameter_set="Online")
+    ShowWindow = Parameter("switch", mandatory=True, parameter_set="ShowWindow")
+
+    def _mode(self):
+        if self.Examples:
+            return "examples"
+        if self.Detailed:
+            return "detailed"
+        if self.Full:
+            return "full"
+        return "default"
+
+    def process(self):
+        from ...help import about_topics
+        from ...help.render import render_topic
+        ctx = self.ctx
+        name = self.Name
+        if self.Online:
+            self.throw_terminating_error(self.error(
+                "pshim has no online help; the help shown by Get-Help is complete.", "InvalidOperation",
+                "InvalidOperation", name))
+        topics = about_topics(ctx.session)
+        if not name:
+            self.write_object(render_topic("about_pshim_help", topics["about_pshim_help"]))
+            return
+        if not _has_wildcard(name):
+            for tname, text in topics.items():
+                if tname.lower() == name.lower():
+                    self.write_object(render_topic(tname, text))
+                    return
+            from ...commands.discovery import resolve_command
+            entry = resolve_command(ctx, name)
+            if entry is not None:
+                self._show(entry, name)
+                return
+            pattern = f"*{name}*"
+        else:
+            pattern = name
+        matches = self._search(pattern, topics)
+        if len(matches) == 1 and not _has_wildcard(name):
+            kind, mname, entry, _ = matches[0]
+            if kind == "HelpFile":
+                self.write_object(render_topic(mname, topics[mname]))
+            else:
+                self._show(entry, mname)
+            return
+        if not matches:
+            self.write_error(self.error(
+                f"Get-Help could not find {name} in a help file in this session.",
+                "HelpNotFound", "ResourceUnavailable", name))
+            return
+        for kind, mname, entry, module in matches:
+            obj = PSObject.from_pairs([("Name", mname), ("Category", kind), ("Module", module),
+                                       ("Synopsis", self._synopsis(kind, mname, entry, topics))])
+            self.write_object(obj)
+
+    def _synopsis(self, kind, name, entry, topics):
+        if kind == "HelpFile":
+            text = topics[name]
+            lines = [ln.strip() for ln in text.split("\n")]
+            for i, ln in enumerate(lines):
+                if ln.upper() == "SHORT DESCRIPTION" and i + 1 < len(lines):
+                    return lines[i + 1]
+            return ""
+        if kind == "Alias":
+            return entry.definition
+        return synopsis_of(self.ctx, entry)
+
+    def _search(self, pattern, topics):
+        cats = {c.lower() for c in (self.Category or [])}
+        out = []
+        for name, kind, entry in sorted(visible_commands(self.ctx), key=lambda t: t[0].lower()):
+            if cats and kind.lower() not in cats and "all" not in cats:
+                continue
+            if _wild(pattern, name):
+                out.append((kind, name, entry, module_of(entry)))
+        if not cats or cats & {"helpfile", "all"}:
+            for tname in sorted(topics, key=str.lower):
+                if _wild(pattern, tname):
+                    out.append(("HelpFile", tname, None, ""))
+        return out
+
+    def _show(self, entry, typed_name):
+        from ...help import command_help
+        from ...help.render import render_command, render_parameters
+        ctx = self.ctx
+        target = resolve_alias(ctx, entry)
+        if target is None:
+            self.write_error(self.error(f"Get-Help could not find {typed_name} in a help file in this session.",
+                                        "HelpNotFound", "ResourceUnavailable", typed_name))
+            return
+        name = getattr(target, "name", None) or getattr(target, "Name", typed_name)
+        md = command_metadata(ctx, target)
+        data = dict(command_help(name) or {})
+        if not data.get("synopsis"):
+            data["synopsis"] = synopsis_of(ctx, target)
+        kind = getattr(target, "CommandType", "Cmdlet")
+        pname = self.__dict__.get("Parameter")
+        if pname:
+            text = render_parameters(name, md, data, pname) if md is not None else None
+            if text is None:
+                self.write_error(self.error(f"No parameter matches criteria {pname}.", "NoParmsFound",
+                                            "InvalidArgument", pname))
+                return
+            self.write_object(text)
+            return
+        self.write_object(render_command(name, md, data, self._mode(), module_of(target), kind))
+
+
+class GetCommandCommand(Cmdlet):
+    name = "Get-Command"
+    dotnet_type = "Microsoft.PowerShell.Commands.GetCommandCommand"
+    module_name = CORE
+    default_parameter_set = "CmdletSet"
+    synopsis = "Lists the commands of the session: cmdlets, functions, aliases and scripts."
+    Name = Parameter("string[]", sets=[ParameterSetData("AllCommandSet", position=0,
+                                                         from_pipeline_by_name=True)])
+    Verb = Parameter("string[]", parameter_set="CmdletSet", value_from_pipeline_by_property_name=True)
+    Noun = Parameter("string[]", parameter_set="CmdletSet", value_from_pipeline_by_property_name=True)
+    Module = Parameter("string[]", aliases=("PSSnapin",), value_from_pipeline_by_property_name=True)
+    CommandType = Parameter("string[]", parameter_set="AllCommandSet", aliases=("Type",),
+                            validate_set=("Alias", "Function", "Filter", "Cmdlet", "ExternalScript",
+                                          "Application", "Script", "Workflow", "Configuration", "All"))
+    TotalCount = Parameter("int")
+    Syntax = Parameter("switch")
+    ShowCommandInfo = Parameter("switch")
+    ArgumentList = Parameter("object[]", position=1, aliases=("Args",))
+    All = Parameter("switch")
+    ListImported = Parameter("switch")
+    ParameterName = Parameter("string[]")
+    ParameterType = Parameter("string[]")
+
+    def end(self):
+        ctx = self.ctx
+        found = []
+        names = self.Name
+        if names:
+            for n in names:
+                hits = self._by_name(n)
+                if not hits and not _has_wildcard(n):
+                    from ...commands.processor import command_not_found
+                    exc = command_not_found(n, None)
+                    rec = exc.error_record
+                    rec.invocation = None
+                    rec.command_fqid_suffix = None
+                    self.write_error(self.error(exc.message, "CommandNotFoundException", "ObjectNotFound", n))
+                    continue
+                found += [h for h in hits if all(h is not f for f in found)]
+        else:
+            found = self._all()
+        found = self._filter(found)
+        if self.TotalCount is not None and self.TotalCount >= 0:
+            found = found[:self.TotalCount]
+        for entry in found:
+            if self.Syntax:
+                self.write_object(self._syntax(entry))
+            else:
+                self.write_object(command_info(ctx, entry))
+
+    def _all(self):
+        items = visible_commands(self.ctx)
+        kinds = {k.lower() for k in (self.CommandType or [])}
+        if self.Verb or self.Noun:
+            items = [t for t in items if t[1] in ("Cmdlet", "Function", "Filter")]
+        elif not kinds or "all" in kinds:
+            pass
+        items.sort(key=lambda t: (_KIND_ORDER.get(t[1], 9), t[0].lower()))
+        return [e for _, _, e in items]
+
+    def _by_name(self, pattern):
+        ctx = self.ctx
+        if _has_wildcard(pattern):
+            items = [t for t in visible_commands(ctx) if _wild(pattern, t[0])]
+            items.sort(key=lambda t: (_KIND_ORDER.get(t[1], 9), t[0].lower()))
+            return [e for _, _, e in items]
+        from ...commands.discovery import resolve_command
+        lname = pattern.lower()
+        # the alias itself, not what it points at
+        a = ctx.scope.lookup_alias(lname) or ctx.session.commands.aliases.get(lname)
+        if a is not None:
+            return [a]
+        e = resolve_command(ctx, pattern)
+        return [e] if e is not None else []
+
+    def _filter(self, entries):
+        out = []
+        kinds = {k.lower() for k in (self.CommandType or [])}
+        if "script" in kinds:
+            kinds.add("externalscript")
+        for e in entries:
+            kind = getattr(e, "CommandType", "Cmdlet")
+            name = getattr(e, "name", None) or getattr(e, "Name", "")
+            if kinds and "all" not in kinds and kind.lower() not in kinds:
+                continue
+            verb, noun = _verb_noun(name)
+            if self.Verb and not any(_wild(v, verb) for v in self.Verb):
+                continue
+            if self.Noun and not any(_wild(n, noun) for n in self.Noun):
+                continue
+            if self.Module:
+                mod = module_of(e)
+                if kind == "Alias":
+                    t = resolve_alias(self.ctx, e)
+                    mod = module_of(t) if t is not None else ""
+                if not any(_wild(m, mod) for m in self.Module):
+                    continue
+            if self.ParameterName:
+                if kind == "Alias":
+                    continue
+                md = None
+                try:
+                    md = command_metadata(self.ctx, resolve_alias(self.ctx, e))
+                except Exception:   # a command whose metadata fails has no parameters to match
+                    pass
+                if md is None or not any(any(_wild(pn, p.name) for p in md.parameters)
+                                         for pn in self.ParameterName):
+                    continue
+            out.append(e)
+        return out
+
+    def _syntax(self, entry):
+        from ...help.render import syntax_lines
+        kind = getattr(entry, "CommandType", "Cmdlet")
+        if kind == "Alias":
+            return getattr(entry, "definition", "")
+        md = command_metadata(self.ctx, entry)
+        name = getattr(entry, "name", None) or getattr(entry, "Name", "")
+        if md is None:
+            return name
+        return "\n" + "\n\n".join(syntax_lines(md, name)) + "\n"
+
+
+class ClearHostCommand(Cmdlet):
+    name = "Clear-Host"
+    dotnet_type = "Microsoft.PowerShell.Commands.ClearHostCommand"
+    module_name = CORE
+    synopsis = "Clears the console screen."
+
+    def process(self):
+        host = self.ctx.host
+        out = getattr(host, "stdout", None)
+        if out is not None and hasattr(out, "isatty") and out.isatty():
+            out.write("\x1b[2J\x1b[3J\x1b[H")
+            out.flush()
