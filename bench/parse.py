@@ -1,0 +1,84 @@
+"""Parser throughput: cold (cache cleared) and warm (cached) parse of a script
+of at least 20,000 lines.
+
+The script is made of samples/*.ps1 when they hold enough text, otherwise of
+bench/parse_corpus.ps1 (an Exchange-admin-style script); each copy is wrapped
+in its own function so that param blocks stay legal.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+MIN_LINES = 20000
+
+
+def source_texts():
+    samples = sorted(glob.glob(os.path.join(ROOT, "samples", "*.ps1")))
+    texts = []
+    for p in samples:
+        with open(p, encoding="utf-8-sig") as f:
+            texts.append(f.read())
+    if sum(t.count("\n") for t in texts) < 2000:
+        with open(os.path.join(HERE, "parse_corpus.ps1"), encoding="utf-8") as f:
+            texts = [f.read()]
+    return texts
+
+
+def build_script(min_lines=MIN_LINES):
+    texts = source_texts()
+    parts = []
+    lines = 0
+    k = 0
+    while lines < min_lines:
+        for t in texts:
+            k += 1
+            body = f"function Invoke-Copy{k} {{\n{t}\n}}\n"
+            parts.append(body)
+            lines += body.count("\n")
+    return "".join(parts)
+
+
+def main():
+    if ROOT not in sys.path:
+        sys.path.insert(0, ROOT)
+    # start-up cost, measured in a fresh interpreter
+    code = "import time; t=time.perf_counter(); import pshim.language, sys; print(time.perf_counter()-t, 'pyparsing' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    if out:
+        print(f"import pshim.language: {float(out[0]) * 1000:.1f} ms (pyparsing imported: {out[1]})")
+    from pshim.language import parser, grammar
+
+    t0 = time.perf_counter()
+    grammar.build()
+    print(f"grammar build (incl. pyparsing import): {(time.perf_counter() - t0) * 1000:.0f} ms")
+
+    text = build_script()
+    nlines = text.count("\n") + 1
+    parser.clear_cache()
+    t0 = time.perf_counter()
+    parser.parse(text)
+    cold = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    parser.parse(text)
+    warm = time.perf_counter() - t0
+    print(f"script: {nlines} lines, {len(text)} chars")
+    print(f"cold parse: {cold:.2f} s  = {nlines / cold:,.0f} lines/s")
+    print(f"warm parse: {warm * 1e6:.0f} us = {nlines / max(warm, 1e-9):,.0f} lines/s")
+
+    # one interactive command line (the REPL case)
+    line = "Get-ReceiveConnector -Server EX01 | Where-Object { $_.Enabled } | Select-Object Name,Bindings"
+    parser.clear_cache()
+    t0 = time.perf_counter()
+    for i in range(200):
+        parser.parse(line + f" # {i}")
+    print(f"one command line: {(time.perf_counter() - t0) / 200 * 1e6:.0f} us per cold parse")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,178 @@
+"""pshim's parser entry point: text -> ScriptBlockAst, or ParseError.
+
+`parse(text, path)` pre-scans the text (tokens.prescan), runs the pyparsing
+grammar (grammar.build, built on first use) and converts every failure into
+pshim.errors.ParseError / IncompleteInput with a PowerShell 5.1 message and
+position.  Results are cached (LRU keyed by (text, path)): scripts are
+re-parsed often (dot-sourcing, functions called by name, the REPL's history)
+and the AST is never mutated by its users.
+
+Nothing here imports pyparsing at module import time.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import threading
+from collections import OrderedDict
+
+from ..errors import IncompleteInput, ParseError, ParseErrorItem
+from . import tokens as T
+from .extent import Extent, SourceText
+
+CACHE_SIZE = 256
+_cache: "OrderedDict[tuple, object]" = OrderedDict()
+_lock = threading.RLock()
+
+
+def clear_cache():
+    with _lock:
+        _cache.clear()
+
+
+def parse(text: str, path: str | None = None):
+    """Parse a whole script (or one command line) into a ScriptBlockAst."""
+    if not isinstance(text, str):
+        text = str(text)
+    key = (text, path)
+    with _lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            if isinstance(hit, ParseError):
+                raise hit
+            return hit
+        try:
+            result = _parse_uncached(text, path)
+        except ParseError as e:
+            _remember(key, e)
+            raise
+        _remember(key, result)
+        return result
+
+
+def _remember(key, value):
+    _cache[key] = value
+    if len(_cache) > CACHE_SIZE:
+        _cache.popitem(last=False)
+
+
+def _error(source, error_id, arg, start, end=None, incomplete=None):
+    text = source.text
+    if end is None:
+        if error_id in ("UnexpectedToken", "RedirectionNotSupported", "InvalidEndOfLine",
+                        "ExpressionsMustBeFirstInPipeline", "InvalidLeftHandSide"):
+            tok, tend = T.token_at(text, start)
+            end = tend if tok else start
+        else:
+            end = start
+    if incomplete is None:
+        incomplete = error_id in T.INCOMPLETE_AT_END and not text[start:].strip()
+    item = ParseErrorItem(T.message(error_id, arg), error_id, Extent(source, start, end))
+    cls = IncompleteInput if incomplete else ParseError
+    return cls([item])
+
+
+_PREV_OP = re.compile(r"(" + T.DASH + r"[A-Za-z]+:?|\+\+|--|\.\.|[-+*/%]?=|[-+*/%!,&.\u2013\u2014\u2015])\s*\Z")
+
+
+def _previous_operator(text, pos):
+    m = _PREV_OP.search(text, 0, pos) if pos <= len(text) else None
+    if m is None:
+        return ""
+    op = m.group(1)
+    if op and op[0] in "\u2013\u2014\u2015":
+        op = "-" + op[1:]
+    return op
+
+
+def _open_brace_before(clean, string_ends, pos):
+    """Offset of the innermost `{` still open at pos (outside strings), or None."""
+    stack = []
+    i = 0
+    n = min(pos, len(clean))
+    rx = re.compile(r"[{}'\"\u2018-\u201e@]")
+    while i < n:
+        m = rx.search(clean, i, n)
+        if m is None:
+            break
+        j = m.start()
+        end = string_ends.get(j)
+        if end is not None:
+            i = end
+            continue
+        c = clean[j]
+        if c == "{":
+            stack.append(j)
+        elif c == "}":
+            if stack:
+                stack.pop()
+        i = j + 1
+    return stack[-1] if stack else None
+
+
+def _convert_fatal(source, scan, exc):
+    msg = exc.msg or ""
+    error_id, _, arg = msg.partition("|")
+    loc = exc.loc
+    text = source.text
+    if error_id == "UnexpectedToken":
+        tok, _ = T.token_at(scan.clean, loc)
+        if tok.startswith("<"):
+            return _error(source, "RedirectionNotSupported", "<", loc, loc + 1)
+        if tok in ("||", "&&"):
+            return _error(source, "InvalidEndOfLine", tok, loc, loc + 2)
+        if not tok:
+            tok = text[loc:loc + 1]
+        return _error(source, "UnexpectedToken", tok, loc)
+    if arg == "@prev":
+        arg = _previous_operator(scan.clean, loc)
+    if error_id == "MissingEndCurlyBrace":
+        incomplete = not scan.clean[loc:].strip()
+        opened = _open_brace_before(scan.clean, scan.string_ends, loc)
+        if opened is not None:
+            return _error(source, error_id, arg, opened, opened + 1, incomplete)
+    if error_id == "RedirectionNotSupported":
+        return _error(source, error_id, arg, loc, loc + 1)
+    return _error(source, error_id, arg, loc)
+
+
+def _parse_uncached(text, path):
+    from . import builder as B
+    from . import grammar as G
+    from pyparsing import ParseBaseException, ParseFatalException, ParserElement
+
+    source = SourceText(text, path)
+    try:
+        scan = T.prescan(text)
+    except T.ScanError as e:
+        raise _error(source, e.error_id, e.arg, e.start, e.end, e.incomplete) from None
+    g = G.build()
+    ctx = B.CTX
+    saved = (ctx.source, ctx.text, ctx.string_ends)
+    ctx.source, ctx.text, ctx.string_ends = source, scan.clean, scan.string_ends
+    old_limit = sys.getrecursionlimit()
+    try:
+        if old_limit < 20000:
+            sys.setrecursionlimit(20000)
+        ParserElement.reset_cache()
+        try:
+            _end, toks = g.script._parse(scan.clean, 0)
+        except ParseFatalException as e:
+            raise _convert_fatal(source, scan, e) from None
+        except ParseBaseException as e:
+            # a non-fatal failure at the top: the grammar stopped at an unexpected token
+            raise _error(source, "UnexpectedToken", T.token_at(scan.clean, e.loc)[0] or "?", e.loc) from None
+        except RecursionError:
+            raise _error(source, "ScriptTooComplicated", "", 0, len(text), False) from None
+        except ParseError:
+            raise
+        except Exception as e:          # a bug in an action must still surface as a ParseError
+            raise _error(source, "UnrecoverableParserError", "", 0, 0, False) from e
+        sb = B.script_body(list(toks), 0, len(text))
+        sb.requires = list(scan.requires)
+        return sb
+    finally:
+        ctx.source, ctx.text, ctx.string_ends = saved
+        if old_limit < 20000:
+            sys.setrecursionlimit(old_limit)
