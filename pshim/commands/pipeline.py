@@ -129,8 +129,14 @@ def run_pipeline(ctx, source, source_redirs, commands, out, has_redirs, extent):
     for i, cc in enumerate(commands):
         name = cc.name_fn(ctx)
         args = _make_args(ctx, cc.args)
-        p = create_processor(ctx, name, args, cc, expects_input=(i > 0 or source is not None),
-                             position=i + 1)
+        try:
+            p = create_processor(ctx, name, args, cc, expects_input=(i > 0 or source is not None),
+                                 position=i + 1)
+        except PSException as e:
+            if _redirect_setup_error(ctx, e, cc.redirections, out):
+                ctx.last_status = False
+                return
+            raise
         procs.append(p)
     # wire the chain
     n = len(procs)
@@ -198,6 +204,25 @@ def run_pipeline(ctx, source, source_redirs, commands, out, has_redirs, extent):
         for sink in file_sinks:
             sink.close(ctx)
     ctx.last_status = ok
+
+
+def _redirect_setup_error(ctx, e, redirs, out) -> bool:
+    """An error creating a command (not found, binding) goes where its
+    command's error stream is redirected: `cmd 2>$null`, `cmd 2>&1`."""
+    for kind, stream, data in redirs:
+        if stream not in ("2", "*"):
+            continue
+        rec = e.error_record
+        ctx.session.add_error(rec)
+        if kind == "merge":
+            out(rec)
+        elif kind == "file":
+            fn, append = data
+            sink = _FileSink(cv.to_string(fn(ctx)), append)
+            sink.add(rec)
+            sink.close(ctx)
+        return True
+    return False
 
 
 class _SourceRedir:

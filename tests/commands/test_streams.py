@@ -1,0 +1,87 @@
+"""Streams, redirection, error actions and $? (issue: Engine)."""
+from pshim.testing import run
+
+
+def test_non_terminating_error_continues():
+    r = run("Write-Error 'bad'; 'next'")
+    assert r.output == ["next"]
+    assert r.errors[0].message() == "bad"
+    assert r.errors[0].FullyQualifiedErrorId == "Microsoft.PowerShell.Commands.WriteErrorException"
+
+
+def test_silently_continue_still_records_error():
+    r = run("Write-Error 'bad' -ErrorAction SilentlyContinue; $Error.Count; $Error[0].Exception.Message")
+    assert r.output == [1, "bad"]
+    assert r.errors == []
+
+
+def test_ignore_does_not_record():
+    assert run("Write-Error 'bad' -ErrorAction Ignore; $Error.Count").output == [0]
+
+
+def test_stop_makes_it_catchable():
+    r = run("try { Write-Error 'bad' -ErrorAction Stop } catch { 'caught: ' + $_.Exception.Message }")
+    assert r.output == ["caught: bad"]
+
+
+def test_preference_variable_stop():
+    assert run("$ErrorActionPreference = 'Stop'; try { Write-Error 'boom' } catch { 'c' }; 'after'").output == \
+        ["c", "after"]
+
+
+def test_dollar_question():
+    assert run("Write-Error 'x' 2>$null; $?").output == [False]
+    assert run("'ok' | Out-Null; $?").output == [True]
+
+
+def test_merge_error_into_output():
+    r = run("$r = Write-Error 'e1' 2>&1; $r.GetType().FullName; $r.Exception.Message")
+    assert r.output == ["System.Management.Automation.ErrorRecord", "e1"]
+
+
+def test_discard_errors_of_unknown_command():
+    r = run("Get-Nope 2>$null; 'z'")
+    assert r.output == ["z"]
+    assert r.error_text == ""
+
+
+def test_warning_verbose_streams():
+    r = run("Write-Warning 'w1'; Write-Verbose 'v1'; Write-Verbose 'v2' -Verbose")
+    assert r.host_text == "WARNING: w1\nVERBOSE: v2\n"
+
+
+def test_verbose_propagates_into_advanced_function():
+    r = run("function f { [CmdletBinding()] param() Write-Verbose 'inside' }; f -Verbose; f")
+    assert r.host_text == "VERBOSE: inside\n"
+
+
+def test_error_variable_and_append():
+    r = run("Write-Error 'x' -ErrorVariable ev -ErrorAction SilentlyContinue; "
+            "Write-Error 'y' -ErrorVariable +ev -ErrorAction SilentlyContinue; $ev.Count")
+    assert r.output == [2]
+
+
+def test_out_variable():
+    assert run("1,2 | Write-Output -OutVariable ov | Out-Null; $ov.Count").output == [2]
+
+
+def test_success_redirect_to_null():
+    assert run("'a' > $null; 'b'").output == ["b"]
+
+
+def test_redirect_to_file_and_append(tmp_path):
+    f = tmp_path / "o.txt"
+    r = run(f"'one' > '{f}'; 'two' >> '{f}'")
+    assert r.errors == []
+    assert f.read_bytes() == b"one\ntwo\n"
+
+
+def test_select_first_stops_upstream():
+    r = run("1..1000000000 | Select-Object -First 3")
+    assert r.output == [1, 2, 3]
+
+
+def test_streaming_order():
+    r = run("function src { 1; Write-Host 'produced 1'; 2; Write-Host 'produced 2' }; "
+            "src | ForEach-Object { Write-Host \"got $_\" }")
+    assert r.host_text == "got 1\nproduced 1\ngot 2\nproduced 2\n"
