@@ -12,9 +12,24 @@ CMDLETS = {
     "Write-Verbose": _U + "write:WriteVerboseCommand",
     "Write-Debug": _U + "write:WriteDebugCommand",
     "Write-Information": _U + "write:WriteInformationCommand",
+    "Select-Object": _U + "object_select:SelectObjectCommand",
+    "Sort-Object": _U + "object_sort:SortObjectCommand",
+    "Group-Object": _U + "object_group:GroupObjectCommand",
+    "Measure-Object": _U + "object_group:MeasureObjectCommand",
+    "Compare-Object": _U + "object_compare:CompareObjectCommand",
+    "Tee-Object": _U + "object_compare:TeeObjectCommand",
+    "Get-Member": _U + "object_member:GetMemberCommand",
 }
 
 ALIASES = {
     "echo": "Write-Output",
     "write": "Write-Output",
+    "select": "Select-Object",
+    "sort": "Sort-Object",
+    "group": "Group-Object",
+    "measure": "Measure-Object",
+    "compare": "Compare-Object",
+    "diff": "Compare-Object",
+    "tee": "Tee-Object",
+    "gm": "Get-Member",
 }

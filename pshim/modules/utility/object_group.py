@@ -1,0 +1,294 @@
+"""Group-Object and Measure-Object (facts §9.5, §9.6)."""
+from __future__ import annotations
+
+import decimal
+
+from ...commands.cmdlet import Cmdlet
+from ...commands.parameters import Parameter, ParameterSetData
+from ...errors import PSException
+from ...runtime import conversion as cv
+from ...runtime.psobject import DotNetObject, Hashtable, ArrayList, PSObject, unwrap
+from ..core.fast_input import FastInput
+from .object_common import NOTHING, hash_key, compare_values, property_value
+from .object_sort import parse_sort_keys, key_values
+
+
+# ---------------------------------------------------------------------------
+# Group-Object
+
+class GroupInfo(DotNetObject):
+    ps_type_names = ("Microsoft.PowerShell.Commands.GroupInfo", "System.Object")
+    ps_properties = ("Values", "Count", "Group", "Name")
+
+    def __init__(self, name: str, values: list):
+        self.Name = name
+        self.Values = ArrayList(values)
+        self.Group = ArrayList()
+
+    @property
+    def Count(self):
+        return len(self.Group)
+
+    def add(self, obj):
+        self.Group.append(obj)
+
+    def ps_to_string(self):
+        return "Microsoft.PowerShell.Commands.GroupInfo"
+
+
+class GroupInfoNoElement(GroupInfo):
+    ps_type_names = ("Microsoft.PowerShell.Commands.GroupInfoNoElement", "Microsoft.PowerShell.Commands.GroupInfo",
+                     "System.Object")
+
+    def __init__(self, name, values):
+        super().__init__(name, values)
+        self._count = 0
+
+    @property
+    def Count(self):
+        return self._count
+
+    def add(self, obj):
+        self._count += 1
+
+    def ps_to_string(self):
+        return "Microsoft.PowerShell.Commands.GroupInfoNoElement"
+
+
+def _name_part(v) -> str:
+    if v is None or v is NOTHING:
+        return ""
+    u = unwrap(v) if isinstance(v, PSObject) and v.base is not None else v
+    if isinstance(u, (list, tuple)):
+        return "{" + ", ".join(cv.dotnet_string(x) for x in u) + "}"
+    return cv.dotnet_string(u)
+
+
+def group_name(values) -> str:
+    return ", ".join(_name_part(v) for v in values)
+
+
+class GroupObjectCommand(FastInput, Cmdlet):
+    name = "Group-Object"
+    dotnet_type = "Microsoft.PowerShell.Commands.GroupObjectCommand"
+    default_parameter_set = "HashTable"
+    synopsis = "Groups objects that contain the same value for specified properties."
+
+    NoElement = Parameter("switch")
+    AsHashTable = Parameter("switch", parameter_set="HashTable", aliases=("AHT",))
+    AsString = Parameter("switch", parameter_set="HashTable")
+    InputObject = Parameter("psobject", value_from_pipeline=True)
+    Property = Parameter("object[]", position=0)
+    Culture = Parameter("string")
+    CaseSensitive = Parameter("switch")
+
+    def begin(self):
+        self._keys = parse_sort_keys(self, self.Property, False)
+        self._groups = []
+        self._index = {}
+        self._cs = bool(self.CaseSensitive)
+        if self.AsString and not self.AsHashTable:
+            raise self.terminating_error(self.error(
+                "The AsString parameter requires the AsHashTable parameter.", "ArgumentException",
+                "InvalidArgument"))
+        self.enable_fast_input(self._add)
+
+    def process(self):
+        if "InputObject" not in self.bound and not self.processor.expects_input:
+            return
+        self._add(self.InputObject)
+
+    def _add(self, obj):
+        if self._keys:
+            vals = key_values(self.ctx, self._keys, obj)
+        else:
+            vals = [obj]
+        key = tuple(hash_key(None if v is NOTHING else v, self._cs) for v in vals)
+        g = self._index.get(key)
+        if g is None:
+            clean = [None if v is NOTHING else v for v in vals]
+            cls = GroupInfoNoElement if self.NoElement else GroupInfo
+            g = cls(group_name(vals), clean)
+            self._index[key] = g
+            self._groups.append(g)
+        g.add(obj)
+
+    def end(self):
+        if self.AsHashTable:
+            h = Hashtable()
+            for g in self._groups:
+                if self.AsString:
+                    k = g.Name
+                elif len(g.Values) == 1:
+                    k = g.Values[0]
+                else:
+                    k = PSObject(list(g.Values))
+                h[k] = g.Group
+            self.processor.emit(h)
+            return
+        emit = self.processor.emit
+        for g in self._groups:
+            emit(g)
+
+
+# ---------------------------------------------------------------------------
+# Measure-Object
+
+class GenericMeasureInfo(DotNetObject):
+    ps_type_names = ("Microsoft.PowerShell.Commands.GenericMeasureInfo", "Microsoft.PowerShell.Commands.MeasureInfo",
+                     "System.Object")
+    ps_properties = ("Count", "Average", "Sum", "Maximum", "Minimum", "Property")
+
+    def __init__(self):
+        self.Count = 0
+        self.Average = None
+        self.Sum = None
+        self.Maximum = None
+        self.Minimum = None
+        self.Property = None
+
+    def ps_to_string(self):
+        return "Microsoft.PowerShell.Commands.GenericMeasureInfo"
+
+
+class TextMeasureInfo(DotNetObject):
+    ps_type_names = ("Microsoft.PowerShell.Commands.TextMeasureInfo", "Microsoft.PowerShell.Commands.MeasureInfo",
+                     "System.Object")
+    ps_properties = ("Lines", "Words", "Characters", "Property")
+
+    def __init__(self):
+        self.Lines = None
+        self.Words = None
+        self.Characters = None
+        self.Property = None
+
+    def ps_to_string(self):
+        return "Microsoft.PowerShell.Commands.TextMeasureInfo"
+
+
+_GEN = "GenericMeasure"
+_TEXT = "TextMeasure"
+
+
+class MeasureObjectCommand(FastInput, Cmdlet):
+    name = "Measure-Object"
+    dotnet_type = "Microsoft.PowerShell.Commands.MeasureObjectCommand"
+    default_parameter_set = _GEN
+    synopsis = "Calculates the numeric properties of objects, and the characters, words, and lines in string objects."
+
+    InputObject = Parameter("psobject", value_from_pipeline=True)
+    Property = Parameter("string[]", position=0)
+    Sum = Parameter("switch", parameter_set=_GEN)
+    Average = Parameter("switch", parameter_set=_GEN)
+    Maximum = Parameter("switch", parameter_set=_GEN)
+    Minimum = Parameter("switch", parameter_set=_GEN)
+    Line = Parameter("switch", parameter_set=_TEXT)
+    Word = Parameter("switch", parameter_set=_TEXT)
+    Character = Parameter("switch", parameter_set=_TEXT)
+    IgnoreWhiteSpace = Parameter("switch", parameter_set=_TEXT)
+
+    def begin(self):
+        self._items = []
+        self.enable_fast_input(self._items.append)
+
+    def process(self):
+        if "InputObject" not in self.bound and not self.processor.expects_input:
+            return
+        self._items.append(self.InputObject)
+
+    def end(self):
+        items = [o for o in self._items if o is not None]
+        props = [cv.to_string(p) for p in (self.Property or [])]
+        text = self.parameter_set_name == _TEXT
+        if not props:
+            self._emit_one(items, None, text)
+            return
+        for p in props:
+            vals = []
+            found = False
+            for o in items:
+                v = _measure_property(o, p)
+                if v is NOTHING:
+                    continue
+                found = True
+                vals.append(v)
+            if not found:
+                self.write_error(self.error(
+                    f'The property "{p}" cannot be found in the input for any objects.',
+                    "GenericMeasurePropertyNotFound", "InvalidArgument", p))
+                continue
+            self._emit_one(vals, p, text)
+
+    def _emit_one(self, values, prop, text):
+        if text:
+            self.processor.emit(self._text_measure(values, prop))
+            return
+        m = GenericMeasureInfo()
+        m.Property = prop
+        want_num = self.Sum or self.Average or self.Maximum or self.Minimum
+        nums = []
+        count = 0
+        if want_num:
+            for v in values:
+                if v is None:
+                    continue
+                n = _to_double(v)
+                if n is None:
+                    self.write_error(self.error(f'Input object "{cv.to_string(v)}" is not numeric.',
+                                                "NonNumericInputObject", "InvalidType", v))
+                    continue
+                nums.append(n)
+            count = len(nums)
+        else:
+            count = len([v for v in values if v is not None]) if prop is not None else len(values)
+        m.Count = count
+        if self.Sum:
+            m.Sum = float(sum(nums)) if nums else 0.0
+        if self.Average:
+            m.Average = (float(sum(nums)) / len(nums)) if nums else None
+        if self.Maximum:
+            m.Maximum = max(nums) if nums else None
+        if self.Minimum:
+            m.Minimum = min(nums) if nums else None
+        self.processor.emit(m)
+
+    def _text_measure(self, values, prop):
+        t = TextMeasureInfo()
+        t.Property = prop
+        lines = words = chars = 0
+        for v in values:
+            s = cv.to_string(v)
+            if self.Line:
+                lines += len(s.splitlines()) if s else 0
+            if self.Word:
+                words += len(s.split())
+            if self.Character:
+                chars += len([c for c in s if not c.isspace()]) if self.IgnoreWhiteSpace else len(s)
+        if self.Line:
+            t.Lines = lines
+        if self.Word:
+            t.Words = words
+        if self.Character:
+            t.Characters = chars
+        return t
+
+
+def _measure_property(obj, name):
+    return property_value(obj, name, NOTHING)
+
+
+def _to_double(v):
+    u = unwrap(v)
+    t = type(u)
+    if t is int or t is float:
+        return float(u)
+    if isinstance(u, bool):
+        return 1.0 if u else 0.0
+    if isinstance(u, (int, float, decimal.Decimal)):
+        return float(u)
+    if isinstance(u, str):
+        n = cv.parse_number(u)
+        if n is None or u.strip() == "":
+            return None
+        return float(n)
+    return None
