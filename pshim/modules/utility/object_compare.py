@@ -1,0 +1,121 @@
+"""Compare-Object and Tee-Object."""
+from __future__ import annotations
+
+from ...commands.cmdlet import Cmdlet
+from ...commands.parameters import Parameter
+from ...runtime import conversion as cv
+from ...runtime.psobject import PSObject, PSMemberInfo, ArrayList, unwrap
+from ..core.fast_input import FastInput
+from .object_common import compare_values, NOTHING
+from .object_sort import parse_sort_keys, key_values
+
+
+class CompareObjectCommand(Cmdlet):
+    name = "Compare-Object"
+    dotnet_type = "Microsoft.PowerShell.Commands.CompareObjectCommand"
+    synopsis = "Compares two sets of objects."
+
+    ReferenceObject = Parameter("psobject[]", position=0, mandatory=True)
+    DifferenceObject = Parameter("psobject[]", position=1, mandatory=True, value_from_pipeline=True)
+    SyncWindow = Parameter("int", default=2147483647, validate_range=(0, 2147483647))
+    Property = Parameter("object[]")
+    ExcludeDifferent = Parameter("switch")
+    IncludeEqual = Parameter("switch")
+    PassThru = Parameter("switch")
+    Culture = Parameter("string")
+    CaseSensitive = Parameter("switch")
+
+    def begin(self):
+        self._keys = parse_sort_keys(self, self.Property, False)
+        refs = self.ReferenceObject or []
+        self._refs = [(o, self._key(o)) for o in refs]
+        self._matched = [False] * len(self._refs)
+        self._cs = bool(self.CaseSensitive)
+
+    def _key(self, obj):
+        if self._keys:
+            return [None if v is NOTHING else v for v in key_values(self.ctx, self._keys, obj)]
+        return [obj]
+
+    def _equal(self, a, b):
+        return all(compare_values(x, y, self._cs) == 0 for x, y in zip(a, b))
+
+    def process(self):
+        diffs = self.DifferenceObject
+        if diffs is None:
+            return
+        for d in diffs:
+            dk = self._key(d)
+            hit = None
+            for i, (r, rk) in enumerate(self._refs):
+                if not self._matched[i] and self._equal(rk, dk):
+                    hit = i
+                    break
+            if hit is not None:
+                self._matched[hit] = True
+                if self.IncludeEqual:
+                    self._emit(d, dk, "==")
+            elif not self.ExcludeDifferent:
+                self._emit(d, dk, "=>")
+
+    def end(self):
+        if self.ExcludeDifferent:
+            return
+        for i, (r, rk) in enumerate(self._refs):
+            if not self._matched[i]:
+                self._emit(r, rk, "<=")
+
+    def _emit(self, obj, key, side):
+        if self.PassThru:
+            target = obj if isinstance(obj, PSObject) else PSObject(obj)
+            target.members["sideindicator"] = PSMemberInfo("SideIndicator", side)
+            self.processor.emit(target)
+            return
+        if self._keys:
+            pairs = []
+            for k, v in zip(self._keys, key):
+                pairs.append((k.expr.text, v))
+            pairs.append(("SideIndicator", side))
+        else:
+            pairs = [("InputObject", obj), ("SideIndicator", side)]
+        self.processor.emit(PSObject.from_pairs(pairs))
+
+
+class TeeObjectCommand(FastInput, Cmdlet):
+    name = "Tee-Object"
+    dotnet_type = "Microsoft.PowerShell.Commands.TeeObjectCommand"
+    default_parameter_set = "File"
+    synopsis = "Saves command output in a file or variable and also sends it down the pipeline."
+
+    InputObject = Parameter("psobject", value_from_pipeline=True)
+    FilePath = Parameter("string", position=0, mandatory=True, parameter_set="File", aliases=("Path",))
+    LiteralPath = Parameter("string", mandatory=True, parameter_set="LiteralFile", aliases=("PSPath",))
+    Append = Parameter("switch", parameter_set="File")
+    Variable = Parameter("string", mandatory=True, parameter_set="Variable")
+
+    def begin(self):
+        self._items = []
+        items = self._items
+        emit = self.processor.emit
+
+        def tee(obj):
+            items.append(obj)
+            emit(obj)
+        self.enable_fast_input(tee)
+
+    def process(self):
+        if "InputObject" not in self.bound and not self.processor.expects_input:
+            return
+        self._items.append(self.InputObject)
+        self.processor.emit(self.InputObject)
+
+    def end(self):
+        if self.parameter_set_name == "Variable":
+            name = cv.to_string(self.Variable)
+            if name.startswith("$"):
+                name = name[1:]
+            self.ctx.set_variable(name, ArrayList(self._items))
+            return
+        from .out_file import write_redirection
+        path = self.FilePath if self.parameter_set_name == "File" else self.LiteralPath
+        write_redirection(self.ctx, self._items, cv.to_string(path), bool(self.Append))
