@@ -624,9 +624,12 @@ def intrinsic_where(obj, args, invoker):
 
 
 def _is_type_arg(v) -> bool:
+    """A type object: our RuntimeType, or the engine's type (types.PSType has `full_name`)."""
     from .dotnet_objects import RuntimeType
-    return isinstance(v, RuntimeType) or (not isinstance(v, str) and hasattr(v, "FullName")
-                                          and hasattr(v, "IsArray"))
+    if isinstance(v, str):
+        return False
+    return isinstance(v, RuntimeType) or (hasattr(v, "FullName") and hasattr(v, "IsArray")) or (
+        isinstance(getattr(v, "full_name", None), str) and hasattr(v, "convert"))
 
 
 def intrinsic_foreach(obj, args, invoker, convert, call_method):
@@ -640,7 +643,7 @@ def intrinsic_foreach(obj, args, invoker, convert, call_method):
     if _is_type_arg(first):
         if convert is None:
             raise NoOverload()
-        type_name = getattr(first, "FullName", None) or str(first)
+        type_name = getattr(first, "FullName", None) or getattr(first, "full_name", None) or str(first)
         return [convert(x, type_name) for x in items]
     if isinstance(first, str):
         name = first

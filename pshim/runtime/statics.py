@@ -1,0 +1,1005 @@
+"""Static members of .NET types: `[math]::Round(2.5)`, `[string]::Join(...)`, `[int]::MaxValue`.
+
+Entry points (type names arrive as full .NET names; the engine resolves
+accelerators such as `math` -> `System.Math` first; lookups are case-insensitive):
+
+    get_static(type_full_name, name, default=None)  -> property value (default when unknown)
+    invoke_static(type_full_name, name, args, *, invoker=None, convert=None) -> result
+    has_static(type_full_name, name) -> bool
+    static_members(type_full_name) -> [(name, "Property"|"Method", definition)]
+    known_types() -> full names this module serves
+
+`::new(...)` is an ordinary static method named "new" (constructors).
+Errors follow methods.py: unknown -> MethodException "Method invocation failed
+because [System.Math] does not contain a method named 'Foo'."; exceptions
+thrown by the .NET method -> MethodInvocationException `Exception calling ...`.
+
+This module holds the registry plus Math, String, Char, the numeric types,
+Boolean, DateTime, TimeSpan, Guid, Convert, Array, Environment, enums and a
+few constructors; statics_io.py (Path, File, Directory, Encoding, Dns,
+IPAddress) and dotnet_regex.py ([regex]) register theirs on import.
+"""
+from __future__ import annotations
+
+import decimal
+import math
+
+from ..errors import ArithmeticException, OverflowException
+from .psobject import (TypedInt, Int64, Int16, Byte, SByte, UInt16, UInt32, UInt64, Single, Char,
+                       TypedArray, ArrayList, GenericList, Hashtable, DotNetObject, unwrap)
+from .method_support import (NoOverload, call_wrapped, not_found, nargs, out_of_range, arg_null, arg_error,
+                             a_int, a_double, a_str, a_char, a_bool, enum_value, EnumNames, set_ref,
+                             STRING_COMPARISON, SPLIT_OPTIONS, WHITESPACE, compare_strings, strings_equal,
+                             dotnet_equals, default_compare)
+
+
+# ---------------------------------------------------------------------------
+# Registry
+
+class StaticType:
+    def __init__(self, full_name: str):
+        self.full_name = full_name
+        self.props: dict = {}       # lower name -> (name, getter())
+        self.methods: dict = {}     # lower name -> (name, fn(args, kw), definitions)
+
+    def prop(self, name: str, getter):
+        self.props[name.lower()] = (name, getter if callable(getter) else (lambda v=getter: v))
+
+    def const(self, **values):
+        for name, value in values.items():
+            self.prop(name, (lambda v: lambda: v)(value))
+
+    def method(self, name: str, *definitions: str):
+        def deco(fn):
+            self.methods[name.lower()] = (name, fn, definitions)
+            return fn
+        return deco
+
+
+_TYPES: dict[str, StaticType] = {}
+_MISSING = object()
+
+
+def static_type(full_name: str, *aliases: str) -> StaticType:
+    key = full_name.lower()
+    t = _TYPES.get(key)
+    if t is None:
+        t = _TYPES[key] = StaticType(full_name)
+    for a in aliases:
+        _TYPES[a.lower()] = t
+    return t
+
+
+def _lookup(type_full_name: str) -> StaticType | None:
+    name = type_full_name.strip()
+    if name.startswith("[") and name.endswith("]"):
+        name = name[1:-1]
+    t = _TYPES.get(name.lower())
+    if t is None and not name.lower().startswith("system."):
+        t = _TYPES.get("system." + name.lower())
+    return t
+
+
+def known_types() -> list[str]:
+    return sorted({t.full_name for t in _TYPES.values()})
+
+
+def get_static(type_full_name: str, name: str, default=None):
+    t = _lookup(type_full_name)
+    if t is not None:
+        entry = t.props.get(name.lower())
+        if entry is not None:
+            return entry[1]()
+    return default
+
+
+def has_static(type_full_name: str, name: str) -> bool:
+    t = _lookup(type_full_name)
+    return t is not None and (name.lower() in t.props or name.lower() in t.methods or
+                              (name.lower() == "new" and _generic_ctor(type_full_name) is not None))
+
+
+def invoke_static(type_full_name: str, name: str, args, *, invoker=None, convert=None):
+    args = list(args) if args is not None else []
+    lname = name.lower()
+    t = _lookup(type_full_name)
+    entry = t.methods.get(lname) if t is not None else None
+    if entry is None:
+        if lname == "new":
+            ctor = _generic_ctor(type_full_name)
+            if ctor is not None:
+                return call_wrapped("new", args, ctor, args, {"invoker": invoker, "convert": convert})
+        full = t.full_name if t is not None else type_full_name
+        raise not_found(full, name)
+    proper, fn, _defs = entry
+    return call_wrapped(proper, args, fn, args, {"invoker": invoker, "convert": convert})
+
+
+def static_members(type_full_name: str) -> list[tuple[str, str, str]]:
+    t = _lookup(type_full_name)
+    if t is None:
+        return []
+    out = [(n, "Method", ", ".join(defs) or f"{n}()") for n, _fn, defs in t.methods.values()]
+    for n, getter in t.props.values():
+        try:
+            v = getter()
+        except Exception:   # a property that cannot be read here still lists
+            v = None
+        from .typenames import type_name, ps_short_name
+        out.append((n, "Property", f"static {ps_short_name(type_name(v))} {n} {{get;}}"))
+    return sorted(out, key=lambda x: (x[1], x[0].lower()))
+
+
+def _generic_ctor(type_full_name):
+    name = type_full_name.strip()
+    low = name.lower()
+    for prefix in ("system.collections.generic.list[", "collections.generic.list[", "list["):
+        if low.startswith(prefix) and low.endswith("]"):
+            element = name[len(prefix):-1].strip()
+            element = element.strip("[]") or "System.Object"
+
+            def ctor(args, kw, element=element):
+                nargs(args, 0, 1)
+                items = []
+                if args and isinstance(unwrap(args[0]), (list, tuple)):
+                    conv = kw.get("convert")
+                    items = [conv(x, element) if conv and element != "System.Object" else x
+                             for x in unwrap(args[0])]
+                return GenericList(items, element)
+            return ctor
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Enums
+
+class EnumValue(DotNetObject):
+    """A .NET enum value: shows as its name, `value__` is the number."""
+
+    ps_properties = ("value__",)
+
+    def __init__(self, type_full_name: str, name: str, value: int):
+        self.ps_type_names = (type_full_name, "System.Enum", "System.ValueType", "System.Object")
+        self.name = name
+        self.value__ = value
+
+    def ps_to_string(self):
+        return self.name
+
+    def __int__(self):
+        return self.value__
+
+    __index__ = __int__
+
+    def __eq__(self, other):
+        other = unwrap(other)
+        if isinstance(other, EnumValue):
+            return other.ps_type_names[0] == self.ps_type_names[0] and other.value__ == self.value__
+        if isinstance(other, str):
+            return other.lower() == self.name.lower()
+        if isinstance(other, int) and not isinstance(other, bool):
+            return other == self.value__
+        return False
+
+    def __hash__(self):
+        return hash((self.ps_type_names[0], self.value__))
+
+    def __repr__(self):
+        return f"[{self.ps_type_names[0]}]::{self.name}"
+
+
+def register_enum(full_name: str, names: EnumNames, *aliases: str) -> StaticType:
+    t = static_type(full_name, *aliases)
+    for lname, value in names.items():
+        proper = names.display[lname]
+        t.prop(proper, (lambda p, v: lambda: EnumValue(full_name, p, v))(proper, value))
+    return t
+
+
+MIDPOINT = EnumNames(("ToEven", 0), ("AwayFromZero", 1))
+REGEX_OPTIONS = EnumNames(("None", 0), ("IgnoreCase", 1), ("Multiline", 2), ("ExplicitCapture", 4),
+                          ("Compiled", 8), ("Singleline", 16), ("IgnorePatternWhitespace", 32),
+                          ("RightToLeft", 64), ("ECMAScript", 256), ("CultureInvariant", 512))
+SEARCH_OPTION = EnumNames(("TopDirectoryOnly", 0), ("AllDirectories", 1))
+ENV_TARGET = EnumNames(("Process", 0), ("User", 1), ("Machine", 2))
+NUMBER_STYLES = EnumNames(("None", 0), ("AllowLeadingWhite", 1), ("AllowTrailingWhite", 2),
+                          ("AllowLeadingSign", 4), ("AllowTrailingSign", 8), ("AllowParentheses", 16),
+                          ("AllowDecimalPoint", 32), ("AllowThousands", 64), ("AllowExponent", 128),
+                          ("AllowCurrencySymbol", 256), ("AllowHexSpecifier", 512), ("Integer", 7),
+                          ("HexNumber", 515), ("Number", 111), ("Float", 167), ("Currency", 383), ("Any", 511))
+DATETIME_KIND = EnumNames(("Unspecified", 0), ("Utc", 1), ("Local", 2))
+DAY_OF_WEEK = EnumNames(("Sunday", 0), ("Monday", 1), ("Tuesday", 2), ("Wednesday", 3), ("Thursday", 4),
+                        ("Friday", 5), ("Saturday", 6))
+
+register_enum("System.StringSplitOptions", SPLIT_OPTIONS)
+register_enum("System.StringComparison", STRING_COMPARISON)
+register_enum("System.MidpointRounding", MIDPOINT)
+register_enum("System.Text.RegularExpressions.RegexOptions", REGEX_OPTIONS)
+register_enum("System.IO.SearchOption", SEARCH_OPTION)
+register_enum("System.EnvironmentVariableTarget", ENV_TARGET)
+register_enum("System.Globalization.NumberStyles", NUMBER_STYLES)
+register_enum("System.DateTimeKind", DATETIME_KIND)
+register_enum("System.DayOfWeek", DAY_OF_WEEK)
+
+
+# ---------------------------------------------------------------------------
+# System.Math
+
+M = static_type("System.Math")
+M.const(PI=math.pi, E=math.e)
+
+
+def _num(args, i, name, param="value"):
+    v = unwrap(args[i])
+    if isinstance(v, (decimal.Decimal, float)) or (isinstance(v, int) and not isinstance(v, bool)):
+        return v
+    return a_double(args, i, name, param)
+
+
+def _round_half_even(x: float) -> float:
+    return float(round(x))
+
+
+def _round_away(x: float) -> float:
+    frac, whole = math.modf(x)
+    if abs(frac) >= 0.5:
+        whole += math.copysign(1.0, frac)
+    return whole
+
+
+def math_round(value, digits: int = 0, mode: int = 0):
+    """Math.Round as .NET Framework computes it (scaled double, banker's by default)."""
+    if isinstance(value, decimal.Decimal):
+        if not 0 <= digits <= 28:
+            raise out_of_range("Decimal can only round to between 0 and 28 digits of precision.", "decimals")
+        rounding = decimal.ROUND_HALF_EVEN if mode == 0 else decimal.ROUND_HALF_UP
+        return value.quantize(decimal.Decimal(1).scaleb(-digits), rounding=rounding)
+    if not 0 <= digits <= 15:
+        raise out_of_range("Rounding digits must be between 0 and 15, inclusive.", "digits")
+    x = float(value)
+    if math.isnan(x) or math.isinf(x):
+        return x
+    if abs(x) < 1e16:
+        p = 10.0 ** digits
+        x *= p
+        x = _round_half_even(x) if mode == 0 else _round_away(x)
+        x /= p
+    return x
+
+
+@M.method("Round", "static decimal Round(decimal d)", "static double Round(double a)",
+          "static double Round(double value, int digits)", "static double Round(double value, System.MidpointRounding mode)",
+          "static double Round(double value, int digits, System.MidpointRounding mode)",
+          "static decimal Round(decimal d, int decimals)", "static decimal Round(decimal d, System.MidpointRounding mode)",
+          "static decimal Round(decimal d, int decimals, System.MidpointRounding mode)")
+def _math_round(args, kw):
+    nargs(args, 1, 2, 3)
+    v = _num(args, 0, "Round", "value")
+    if isinstance(v, int):
+        v = float(v)
+    digits, mode = 0, 0
+    if len(args) == 2:
+        second = unwrap(args[1])
+        if isinstance(second, (str, EnumValue)) and not str(second).strip().lstrip("-").isdigit():
+            mode = enum_value(second, MIDPOINT, "System.MidpointRounding", "Round", "mode")
+        else:
+            digits = a_int(args, 1, "Round", "digits")
+    elif len(args) == 3:
+        digits = a_int(args, 1, "Round", "digits")
+        mode = enum_value(args[2], MIDPOINT, "System.MidpointRounding", "Round", "mode")
+    return math_round(v, digits, mode)
+
+
+def _unary(name, fn_float, fn_dec=None, keep_int=False):
+    @M.method(name, f"static double {name}(double d)")
+    def impl(args, kw):
+        nargs(args, 1)
+        v = _num(args, 0, name, "d")
+        if isinstance(v, decimal.Decimal) and fn_dec is not None:
+            return fn_dec(v)
+        if keep_int and isinstance(v, int):
+            return v
+        return fn_float(float(v))
+    return impl
+
+
+def _safe(fn):
+    def run(x):
+        try:
+            return fn(x)
+        except (ValueError, OverflowError):
+            return math.nan
+    return run
+
+
+_unary("Floor", lambda x: float(math.floor(x)) if math.isfinite(x) else x,
+       lambda d: d.to_integral_value(decimal.ROUND_FLOOR))
+_unary("Ceiling", lambda x: float(math.ceil(x)) if math.isfinite(x) else x,
+       lambda d: d.to_integral_value(decimal.ROUND_CEILING))
+_unary("Truncate", lambda x: float(math.trunc(x)) if math.isfinite(x) else x,
+       lambda d: d.to_integral_value(decimal.ROUND_DOWN))
+_unary("Sqrt", _safe(lambda x: math.sqrt(x) if x >= 0 else math.nan))
+_unary("Exp", lambda x: math.exp(x) if x < 709.8 else math.inf)
+_unary("Log10", _safe(lambda x: -math.inf if x == 0 else (math.log10(x) if x > 0 else math.nan)))
+for _n, _f in (("Sin", math.sin), ("Cos", math.cos), ("Tan", math.tan), ("Asin", math.asin), ("Acos", math.acos),
+               ("Atan", math.atan), ("Sinh", math.sinh), ("Cosh", math.cosh), ("Tanh", math.tanh)):
+    _unary(_n, _safe(_f))
+
+
+@M.method("Log", "static double Log(double d)", "static double Log(double a, double newBase)")
+def _math_log(args, kw):
+    nargs(args, 1, 2)
+    x = a_double(args, 0, "Log", "d")
+
+    def ln(v):
+        if v == 0:
+            return -math.inf
+        if v < 0 or math.isnan(v):
+            return math.nan
+        return math.log(v) if math.isfinite(v) else v
+    if len(args) == 1:
+        return ln(x)
+    b = a_double(args, 1, "Log", "newBase")
+    if b == 1 or b <= 0 or math.isnan(b):
+        return math.nan
+    return ln(x) / ln(b)
+
+
+@M.method("Pow", "static double Pow(double x, double y)")
+def _math_pow(args, kw):
+    nargs(args, 2)
+    x, y = a_double(args, 0, "Pow", "x"), a_double(args, 1, "Pow", "y")
+    try:
+        return math.pow(x, y)
+    except OverflowError:
+        return math.inf if x > 0 or y % 2 == 0 else -math.inf
+    except ValueError:
+        if x == 0 and y < 0:
+            return math.inf
+        return math.nan
+
+
+@M.method("Atan2", "static double Atan2(double y, double x)")
+def _math_atan2(args, kw):
+    nargs(args, 2)
+    return math.atan2(a_double(args, 0, "Atan2", "y"), a_double(args, 1, "Atan2", "x"))
+
+
+def _int_kind(v):
+    return type(v) if isinstance(v, TypedInt) else None
+
+
+@M.method("Abs", "static int Abs(int value)", "static long Abs(long value)", "static double Abs(double value)",
+          "static decimal Abs(decimal value)")
+def _math_abs(args, kw):
+    nargs(args, 1)
+    v = _num(args, 0, "Abs")
+    if isinstance(v, int):
+        kind = _int_kind(v)
+        if (kind is None and v == -2 ** 31) or (kind is Int64 and v == -2 ** 63):
+            raise OverflowException("Negating the minimum value of a twos complement number is invalid.")
+        return kind(abs(v)) if kind else abs(int(v))
+    return abs(v)
+
+
+def _minmax(args, name, pick):
+    nargs(args, 2)
+    a, b = _num(args, 0, name, "val1"), _num(args, 1, name, "val2")
+    if isinstance(a, int) and isinstance(b, int):
+        r = pick(int(a), int(b))
+        kind = _int_kind(a) or _int_kind(b)
+        return kind(r) if kind else r
+    if isinstance(a, decimal.Decimal) or isinstance(b, decimal.Decimal):
+        return pick(decimal.Decimal(str(a)), decimal.Decimal(str(b)))
+    a, b = float(a), float(b)
+    if math.isnan(a) or math.isnan(b):
+        return math.nan
+    return pick(a, b)
+
+
+@M.method("Max", "static int Max(int val1, int val2)", "static double Max(double val1, double val2)")
+def _math_max(args, kw):
+    return _minmax(args, "Max", max)
+
+
+@M.method("Min", "static int Min(int val1, int val2)", "static double Min(double val1, double val2)")
+def _math_min(args, kw):
+    return _minmax(args, "Min", min)
+
+
+@M.method("Sign", "static int Sign(double value)")
+def _math_sign(args, kw):
+    nargs(args, 1)
+    v = _num(args, 0, "Sign")
+    if isinstance(v, float) and math.isnan(v):
+        raise ArithmeticException("Function does not accept floating point Not-a-Number values.")
+    return (v > 0) - (v < 0)
+
+
+@M.method("BigMul", "static long BigMul(int a, int b)")
+def _math_bigmul(args, kw):
+    nargs(args, 2)
+    return Int64(a_int(args, 0, "BigMul", "a") * a_int(args, 1, "BigMul", "b"))
+
+
+# ---------------------------------------------------------------------------
+# System.String
+
+S = static_type("System.String")
+S.const(Empty="")
+
+
+def _strings_of(value):
+    from .conversion import dotnet_string
+    v = unwrap(value)
+    if isinstance(v, (list, tuple)):
+        return [dotnet_string(x) for x in v]
+    return [dotnet_string(v)]
+
+
+@S.method("IsNullOrEmpty", "static bool IsNullOrEmpty(string value)")
+def _s_is_null_or_empty(args, kw):
+    nargs(args, 1)
+    s = a_str(args, 0)
+    return s is None or s == ""
+
+
+@S.method("IsNullOrWhiteSpace", "static bool IsNullOrWhiteSpace(string value)")
+def _s_is_null_or_ws(args, kw):
+    nargs(args, 1)
+    s = a_str(args, 0)
+    return s is None or all(c in WHITESPACE for c in s)
+
+
+@S.method("Join", "static string Join(string separator, Params string[] value)",
+          "static string Join(string separator, Params System.Object[] values)",
+          "static string Join(string separator, string[] value, int startIndex, int count)")
+def _s_join(args, kw):
+    if not args:
+        raise NoOverload()
+    sep = a_str(args, 0) or ""
+    rest = args[1:]
+    if len(rest) == 3 and isinstance(unwrap(rest[0]), (list, tuple)):
+        items = _strings_of(rest[0])
+        start, count = a_int(rest, 1, "Join", "startIndex"), a_int(rest, 2, "Join", "count")
+        if start < 0 or count < 0 or start > len(items) - count:
+            raise out_of_range("Index and count must refer to a location within the buffer.", "startIndex")
+        return sep.join(items[start:start + count])
+    if len(rest) == 1:
+        v = unwrap(rest[0])
+        if v is None:
+            raise arg_null("value")
+        return sep.join(_strings_of(v))
+    return sep.join(_type_text(x) for x in rest)
+
+
+def _type_text(v):
+    from .conversion import dotnet_string
+    return dotnet_string(unwrap(v))
+
+
+@S.method("Format", "static string Format(string format, System.Object arg0)",
+          "static string Format(string format, Params System.Object[] args)",
+          "static string Format(System.IFormatProvider provider, string format, Params System.Object[] args)")
+def _s_format(args, kw):
+    from .dotnet_format import format_composite
+    if not args:
+        raise NoOverload()
+    fmt = a_str(args, 0)
+    rest = args[1:]
+    if fmt is None and len(args) >= 2 and isinstance(unwrap(args[1]), str):
+        fmt, rest = a_str(args, 1), args[2:]       # Format(provider, format, args)
+    if fmt is None:
+        raise arg_null("format")
+    if len(rest) == 1 and isinstance(unwrap(rest[0]), (list, tuple)):
+        rest = list(unwrap(rest[0]))
+    return format_composite(fmt, list(rest))
+
+
+@S.method("Concat", "static string Concat(Params System.Object[] args)", "static string Concat(Params string[] values)")
+def _s_concat(args, kw):
+    from .conversion import dotnet_string
+    if len(args) == 1 and isinstance(unwrap(args[0]), (list, tuple)):
+        return "".join(_strings_of(args[0]))
+    return "".join(dotnet_string(unwrap(x)) for x in args)
+
+
+def _comparison_mode(args, i, name):
+    v = unwrap(args[i])
+    if isinstance(v, bool):
+        return 1 if v else 0
+    return enum_value(v, STRING_COMPARISON, "System.StringComparison", name, "comparisonType")
+
+
+@S.method("Compare", "static int Compare(string strA, string strB)",
+          "static int Compare(string strA, string strB, bool ignoreCase)",
+          "static int Compare(string strA, string strB, System.StringComparison comparisonType)")
+def _s_compare(args, kw):
+    nargs(args, 2, 3, 4)
+    a, b = a_str(args, 0), a_str(args, 1)
+    mode = _comparison_mode(args, 2, "Compare") if len(args) >= 3 else 0
+    return compare_strings(a, b, mode)
+
+
+@S.method("CompareOrdinal", "static int CompareOrdinal(string strA, string strB)")
+def _s_compare_ordinal(args, kw):
+    nargs(args, 2)
+    return compare_strings(a_str(args, 0), a_str(args, 1), 4)
+
+
+@S.method("Equals", "static bool Equals(string a, string b)",
+          "static bool Equals(string a, string b, System.StringComparison comparisonType)")
+def _s_equals(args, kw):
+    nargs(args, 2, 3)
+    mode = _comparison_mode(args, 2, "Equals") if len(args) == 3 else 4
+    return strings_equal(a_str(args, 0), a_str(args, 1), mode)
+
+
+@S.method("Copy", "static string Copy(string str)")
+def _s_copy(args, kw):
+    nargs(args, 1)
+    s = a_str(args, 0)
+    if s is None:
+        raise arg_null("str")
+    return s
+
+
+@S.method("new", "string new(char c, int count)", "string new(char[] value)")
+def _s_new(args, kw):
+    nargs(args, 1, 2, 3)
+    if len(args) == 2:
+        c = a_char(args, 0, "new", "c")
+        n = a_int(args, 1, "new", "count")
+        if n < 0:
+            raise out_of_range("Count cannot be less than zero.", "count")
+        return c * n
+    v = unwrap(args[0])
+    chars = list(v) if isinstance(v, (list, tuple)) else [v]
+    text = "".join(str(c) for c in chars)
+    if len(args) == 3:
+        start, length = a_int(args, 1, "new", "startIndex"), a_int(args, 2, "new", "length")
+        text = text[start:start + length]
+    return text
+
+
+# ---------------------------------------------------------------------------
+# System.Char
+
+C = static_type("System.Char")
+C.const(MaxValue=Char("\uffff"), MinValue=Char("\0"))
+
+
+def _char_pred(name, test):
+    @C.method(name, f"static bool {name}(char c)", f"static bool {name}(string s, int index)")
+    def impl(args, kw):
+        nargs(args, 1, 2)
+        if len(args) == 2:
+            s = a_str(args, 0)
+            if s is None:
+                raise arg_null("s")
+            i = a_int(args, 1, name, "index")
+            if not 0 <= i < len(s):
+                raise out_of_range("Index was out of range. Must be non-negative and less than the size of "
+                                   "the collection.", "index")
+            return test(s[i])
+        return test(a_char(args, 0, name, "c"))
+
+
+def _cat(*cats):
+    import unicodedata
+    return lambda c: any(unicodedata.category(c).startswith(x) for x in cats)
+
+
+_char_pred("IsDigit", _cat("Nd"))
+_char_pred("IsLetter", _cat("L"))
+_char_pred("IsUpper", _cat("Lu"))
+_char_pred("IsLower", _cat("Ll"))
+_char_pred("IsLetterOrDigit", _cat("L", "Nd"))
+_char_pred("IsNumber", _cat("N"))
+_char_pred("IsPunctuation", _cat("P"))
+_char_pred("IsSymbol", _cat("S"))
+_char_pred("IsControl", _cat("Cc"))
+_char_pred("IsSeparator", _cat("Z"))
+_char_pred("IsWhiteSpace", lambda c: c in WHITESPACE)
+_char_pred("IsSurrogate", lambda c: 0xD800 <= ord(c) <= 0xDFFF)
+
+
+@C.method("ToUpper", "static char ToUpper(char c)")
+def _c_upper(args, kw):
+    nargs(args, 1, 2)
+    c = a_char(args, 0, "ToUpper", "c").upper()
+    return Char(c if len(c) == 1 else args[0])
+
+
+@C.method("ToLower", "static char ToLower(char c)")
+def _c_lower(args, kw):
+    nargs(args, 1, 2)
+    c = a_char(args, 0, "ToLower", "c").lower()
+    return Char(c if len(c) == 1 else args[0])
+
+
+@C.method("ToString", "static string ToString(char c)")
+def _c_to_string(args, kw):
+    nargs(args, 1)
+    return str(a_char(args, 0, "ToString", "c"))
+
+
+@C.method("GetNumericValue", "static double GetNumericValue(char c)")
+def _c_numeric(args, kw):
+    import unicodedata
+    nargs(args, 1)
+    return float(unicodedata.numeric(a_char(args, 0, "GetNumericValue", "c"), -1.0))
+
+
+@C.method("ConvertFromUtf32", "static string ConvertFromUtf32(int utf32)")
+def _c_from_utf32(args, kw):
+    nargs(args, 1)
+    n = a_int(args, 0, "ConvertFromUtf32", "utf32")
+    if not 0 <= n <= 0x10FFFF or 0xD800 <= n <= 0xDFFF:
+        raise out_of_range("A valid UTF32 value is between 0x000000 and 0x10ffff, inclusive, and should not "
+                           "include surrogate codepoint values (0x00d800 ~ 0x00dfff).", "utf32")
+    return chr(n)
+
+
+@C.method("ConvertToUtf32", "static int ConvertToUtf32(string s, int index)")
+def _c_to_utf32(args, kw):
+    nargs(args, 2)
+    s = a_str(args, 0) or ""
+    return ord(s[a_int(args, 1, "ConvertToUtf32", "index")])
+
+
+@C.method("Parse", "static char Parse(string s)")
+def _c_parse(args, kw):
+    from ..errors import FormatException
+    nargs(args, 1)
+    s = a_str(args, 0)
+    if s is None:
+        raise arg_null("s")
+    if len(s) != 1:
+        raise FormatException("String must be exactly one character long.")
+    return Char(s)
+
+
+# ---------------------------------------------------------------------------
+# Numeric types and Boolean
+
+_INT_TYPES = {
+    "System.Int32": (int, -2 ** 31, 2 ** 31 - 1, "an Int32", "int"),
+    "System.Int64": (Int64, -2 ** 63, 2 ** 63 - 1, "an Int64", "long"),
+    "System.Int16": (Int16, -2 ** 15, 2 ** 15 - 1, "an Int16", "int16"),
+    "System.Byte": (Byte, 0, 255, "an unsigned byte", "byte"),
+    "System.SByte": (SByte, -128, 127, "a signed byte", "sbyte"),
+    "System.UInt16": (UInt16, 0, 2 ** 16 - 1, "a UInt16", "uint16"),
+    "System.UInt32": (UInt32, 0, 2 ** 32 - 1, "a UInt32", "uint32"),
+    "System.UInt64": (UInt64, 0, 2 ** 64 - 1, "a UInt64", "uint64"),
+}
+BAD_NUMBER = "Input string was not in a correct format."
+
+
+def _styles(args, i, name, default):
+    if len(args) <= i:
+        return default
+    v = unwrap(args[i])
+    if v is None or (isinstance(v, DotNetObject) and not isinstance(v, EnumValue)):
+        return default          # an IFormatProvider
+    return enum_value(v, NUMBER_STYLES, "System.Globalization.NumberStyles", name, "style")
+
+
+def parse_integer(text, full_name: str, styles: int = 7):
+    from ..errors import FormatException
+    cls, lo, hi, what, _ = _INT_TYPES[full_name]
+    if text is None:
+        raise arg_null("String")
+    s = text
+    if styles & 1:
+        s = s.lstrip(" \t\n\v\f\r")
+    if styles & 2:
+        s = s.rstrip(" \t\n\v\f\r")
+    if styles & 512:
+        if not s or any(c not in "0123456789abcdefABCDEF" for c in s):
+            raise FormatException(BAD_NUMBER)
+        n = int(s, 16)
+        bits = {"System.Byte": 8, "System.SByte": 8, "System.Int16": 16, "System.UInt16": 16,
+                "System.Int32": 32, "System.UInt32": 32}.get(full_name, 64)
+        if n >= 1 << bits:
+            raise OverflowException(f"Value was either too large or too small for {what}.")
+        if lo < 0 and n >= 1 << (bits - 1):
+            n -= 1 << bits
+        return cls(n)
+    neg = False
+    if styles & 4 and s[:1] in ("+", "-"):
+        neg = s[0] == "-"
+        s = s[1:]
+    if styles & 64:
+        s = s.replace(",", "")
+    if styles & 32 and "." in s:
+        whole, _, frac = s.partition(".")
+        if frac.strip("0"):
+            raise OverflowException(f"Value was either too large or too small for {what}.")
+        s = whole
+    if not s or not s.isascii() or not s.isdigit():
+        raise FormatException(BAD_NUMBER)
+    n = -int(s) if neg else int(s)
+    if not lo <= n <= hi:
+        raise OverflowException(f"Value was either too large or too small for {what}.")
+    return cls(n)
+
+
+def parse_double(text) -> float:
+    from ..errors import FormatException
+    if text is None:
+        raise arg_null("s")
+    s = text.strip(" \t\n\v\f\r")
+    if s in ("NaN",):
+        return math.nan
+    if s in ("Infinity", "+Infinity", "\u221e"):
+        return math.inf
+    if s in ("-Infinity", "-\u221e"):
+        return -math.inf
+    body = s.replace(",", "")
+    import re
+    if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", body) or (s.startswith(",")):
+        raise FormatException(BAD_NUMBER)
+    return float(body)
+
+
+def _register_int(full_name, *aliases):
+    cls, lo, hi, what, short = _INT_TYPES[full_name]
+    t = static_type(full_name, *aliases)
+    t.const(MaxValue=cls(hi), MinValue=cls(lo))
+
+    @t.method("Parse", f"static {short} Parse(string s)", f"static {short} Parse(string s, System.Globalization.NumberStyles style)",
+              f"static {short} Parse(string s, System.IFormatProvider provider)")
+    def parse(args, kw):
+        nargs(args, 1, 2, 3)
+        return parse_integer(a_str(args, 0), full_name, _styles(args, 1, "Parse", 7))
+
+    @t.method("TryParse", f"static bool TryParse(string s, [ref] {short} result)")
+    def try_parse(args, kw):
+        nargs(args, 2, 4)
+        try:
+            value = parse_integer(a_str(args, 0), full_name, _styles(args, 1, "TryParse", 7) if len(args) == 4 else 7)
+            ok = True
+        except Exception:   # any parse failure: TryParse reports False
+            value, ok = cls(0), False
+        set_ref(args[-1], value)
+        return ok
+
+
+for _full in _INT_TYPES:
+    _register_int(_full)
+
+D = static_type("System.Double")
+D.const(MaxValue=1.7976931348623157e308, MinValue=-1.7976931348623157e308, Epsilon=5e-324, NaN=math.nan,
+        PositiveInfinity=math.inf, NegativeInfinity=math.inf * -1)
+
+
+@D.method("Parse", "static double Parse(string s)", "static double Parse(string s, System.IFormatProvider provider)")
+def _d_parse(args, kw):
+    nargs(args, 1, 2, 3)
+    return parse_double(a_str(args, 0))
+
+
+@D.method("TryParse", "static bool TryParse(string s, [ref] double result)")
+def _d_try_parse(args, kw):
+    nargs(args, 2, 4)
+    try:
+        value, ok = parse_double(a_str(args, 0)), True
+    except Exception:   # parse failure -> False
+        value, ok = 0.0, False
+    set_ref(args[-1], value)
+    return ok
+
+
+for _n, _f in (("IsNaN", math.isnan), ("IsInfinity", math.isinf), ("IsPositiveInfinity", lambda x: x == math.inf),
+               ("IsNegativeInfinity", lambda x: x == -math.inf)):
+    D.method(_n, f"static bool {_n}(double d)")(
+        (lambda f, n: lambda args, kw: (nargs(args, 1), f(a_double(args, 0, n, "d")))[1])(_f, _n))
+
+SG = static_type("System.Single")
+SG.const(MaxValue=Single(3.4028234663852886e38), MinValue=Single(-3.4028234663852886e38),
+         Epsilon=Single(1.401298464324817e-45), NaN=Single(math.nan))
+
+
+@SG.method("Parse", "static float Parse(string s)")
+def _sg_parse(args, kw):
+    nargs(args, 1, 2)
+    return Single(parse_double(a_str(args, 0)))
+
+
+DEC = static_type("System.Decimal")
+DEC.const(MaxValue=decimal.Decimal("79228162514264337593543950335"),
+          MinValue=decimal.Decimal("-79228162514264337593543950335"), Zero=decimal.Decimal(0),
+          One=decimal.Decimal(1), MinusOne=decimal.Decimal(-1))
+
+
+@DEC.method("Parse", "static decimal Parse(string s)")
+def _dec_parse(args, kw):
+    from ..errors import FormatException
+    nargs(args, 1, 2)
+    s = a_str(args, 0)
+    if s is None:
+        raise arg_null("s")
+    try:
+        return decimal.Decimal(s.strip().replace(",", ""))
+    except decimal.InvalidOperation:
+        raise FormatException(BAD_NUMBER) from None
+
+
+@DEC.method("Round", "static decimal Round(decimal d)", "static decimal Round(decimal d, int decimals)")
+def _dec_round(args, kw):
+    nargs(args, 1, 2)
+    v = unwrap(args[0])
+    v = v if isinstance(v, decimal.Decimal) else decimal.Decimal(str(a_double(args, 0, "Round", "d")))
+    return math_round(v, a_int(args, 1, "Round", "decimals") if len(args) == 2 else 0)
+
+
+B = static_type("System.Boolean")
+B.const(TrueString="True", FalseString="False")
+
+
+def parse_bool(s):
+    from ..errors import FormatException
+    if s is None:
+        raise arg_null("value")
+    t = s.strip(" \t\n\v\f\r\0").lower()
+    if t == "true":
+        return True
+    if t == "false":
+        return False
+    raise FormatException("String was not recognized as a valid Boolean.")
+
+
+@B.method("Parse", "static bool Parse(string value)")
+def _b_parse(args, kw):
+    nargs(args, 1)
+    return parse_bool(a_str(args, 0))
+
+
+@B.method("TryParse", "static bool TryParse(string value, [ref] bool result)")
+def _b_try_parse(args, kw):
+    nargs(args, 2)
+    try:
+        value, ok = parse_bool(a_str(args, 0)), True
+    except Exception:   # parse failure -> False
+        value, ok = False, False
+    set_ref(args[1], value)
+    return ok
+
+
+# ---------------------------------------------------------------------------
+# System.Array
+
+A = static_type("System.Array")
+
+
+def _array_arg(args, i=0, param="array"):
+    v = unwrap(args[i])
+    if v is None:
+        raise arg_null(param)
+    if not isinstance(v, list):
+        raise NoOverload()
+    return v
+
+
+@A.method("Sort", "static void Sort(array array)")
+def _a_sort(args, kw):
+    import functools
+    nargs(args, 1)
+    _array_arg(args).sort(key=functools.cmp_to_key(default_compare))
+
+
+@A.method("Reverse", "static void Reverse(array array)", "static void Reverse(array array, int index, int length)")
+def _a_reverse(args, kw):
+    nargs(args, 1, 3)
+    arr = _array_arg(args)
+    if len(args) == 3:
+        i, n = a_int(args, 1, "Reverse", "index"), a_int(args, 2, "Reverse", "length")
+        arr[i:i + n] = arr[i:i + n][::-1]
+    else:
+        arr.reverse()
+
+
+@A.method("IndexOf", "static int IndexOf(array array, System.Object value)",
+          "static int IndexOf(array array, System.Object value, int startIndex)")
+def _a_index_of(args, kw):
+    nargs(args, 2, 3)
+    arr = _array_arg(args)
+    start = a_int(args, 2, "IndexOf", "startIndex") if len(args) == 3 else 0
+    if not 0 <= start <= len(arr):
+        raise out_of_range("Index was out of range. Must be non-negative and less than the size of the "
+                           "collection.", "startIndex")
+    for i in range(start, len(arr)):
+        if dotnet_equals(arr[i], args[1]):
+            return i
+    return -1
+
+
+@A.method("LastIndexOf", "static int LastIndexOf(array array, System.Object value)")
+def _a_last_index_of(args, kw):
+    nargs(args, 2)
+    arr = _array_arg(args)
+    for i in range(len(arr) - 1, -1, -1):
+        if dotnet_equals(arr[i], args[1]):
+            return i
+    return -1
+
+
+@A.method("Clear", "static void Clear(array array, int index, int length)")
+def _a_clear(args, kw):
+    nargs(args, 3)
+    arr = _array_arg(args)
+    i, n = a_int(args, 1, "Clear", "index"), a_int(args, 2, "Clear", "length")
+    if i < 0 or n < 0 or i + n > len(arr):
+        raise out_of_range("Index was outside the bounds of the array.", "length" if n < 0 else "index")
+    for k in range(i, i + n):
+        arr[k] = None
+
+
+@A.method("Copy", "static void Copy(array sourceArray, array destinationArray, int length)",
+          "static void Copy(array sourceArray, int sourceIndex, array destinationArray, int destinationIndex, int length)")
+def _a_copy(args, kw):
+    nargs(args, 3, 5)
+    if len(args) == 3:
+        src, dst, si, di = _array_arg(args, 0, "sourceArray"), _array_arg(args, 1, "destinationArray"), 0, 0
+        n = a_int(args, 2, "Copy", "length")
+    else:
+        src, dst = _array_arg(args, 0, "sourceArray"), _array_arg(args, 2, "destinationArray")
+        si, di, n = a_int(args, 1, "Copy", "sourceIndex"), a_int(args, 3, "Copy", "destinationIndex"), \
+            a_int(args, 4, "Copy", "length")
+    if si + n > len(src) or di + n > len(dst) or min(si, di, n) < 0:
+        raise arg_error("Destination array was not long enough. Check destIndex and length, and the array's "
+                        "lower bounds.")
+    dst[di:di + n] = src[si:si + n]
+
+
+@A.method("Exists", "static bool Exists[T](T[] array, System.Predicate[T] match)")
+def _a_exists(args, kw):
+    nargs(args, 2)
+    invoker = kw.get("invoker")
+    if invoker is None:
+        raise NoOverload()
+    from .conversion import to_bool
+    return any(to_bool(invoker(args[1], x)) for x in _array_arg(args))
+
+
+# ---------------------------------------------------------------------------
+# Constructors of common collection / text types
+
+AL = static_type("System.Collections.ArrayList")
+
+
+@AL.method("new", "System.Collections.ArrayList new()", "System.Collections.ArrayList new(int capacity)",
+           "System.Collections.ArrayList new(System.Collections.ICollection c)")
+def _al_new(args, kw):
+    nargs(args, 0, 1)
+    if args and isinstance(unwrap(args[0]), (list, tuple)):
+        return ArrayList(unwrap(args[0]))
+    return ArrayList()
+
+
+HT = static_type("System.Collections.Hashtable")
+
+
+@HT.method("new", "hashtable new()")
+def _ht_new(args, kw):
+    return Hashtable()
+
+
+SB = static_type("System.Text.StringBuilder")
+
+
+@SB.method("new", "System.Text.StringBuilder new()", "System.Text.StringBuilder new(int capacity)",
+           "System.Text.StringBuilder new(string value)")
+def _sb_new(args, kw):
+    from .dotnet_objects import StringBuilder
+    nargs(args, 0, 1, 2)
+    if args and isinstance(unwrap(args[0]), str):
+        return StringBuilder(a_str(args, 0))
+    if args:
+        return StringBuilder("", a_int(args, 0, "new", "capacity"))
+    return StringBuilder()
+
+
+# the remaining types live in their own modules and register on import
+from . import statics_time, statics_system, statics_io, dotnet_regex  # noqa: E402,F401

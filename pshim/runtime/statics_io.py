@@ -1,0 +1,832 @@
+"""Static members of System.IO.Path / File / Directory, System.Text.Encoding,
+System.Net.Dns and System.Net.IPAddress.
+
+Path functions are pure string operations with Windows rules (`\\` and `/` are
+both separators, `C:` is a root). File and Directory touch the disk through a
+path resolver: by default a `C:\\...` path goes through pshim's drive table
+(drives.DriveTable, C: -> <pshim home>/drives/C) and a relative path is taken
+against the process directory, as .NET does. The engine may install its
+session's resolver with `set_path_resolver(fn)`.
+"""
+from __future__ import annotations
+
+import codecs
+import glob as _glob
+import ipaddress
+import os
+import random
+import socket
+import string
+import tempfile
+
+from ..errors import (FormatException, FileNotFoundException, DirectoryNotFoundException, IOException,
+                      UnauthorizedAccessException, SocketException)
+from .psobject import TypedArray, Char, DotNetObject, unwrap
+from .method_support import NoOverload, nargs, arg_null, arg_error, a_int, a_str, enum_value, set_ref
+from .statics import static_type, SEARCH_OPTION
+from .statics_system import byte_array
+
+# ---------------------------------------------------------------------------
+# Path resolution (for File / Directory)
+
+_resolver = None
+
+
+def set_path_resolver(fn):
+    """fn(path: str) -> OS path. None restores the default."""
+    global _resolver
+    _resolver = fn
+
+
+def resolve_path(path: str) -> str:
+    if _resolver is not None:
+        return _resolver(path)
+    from .drives import DriveTable
+    global _default_drives
+    try:
+        table = _default_drives
+    except NameError:
+        table = _default_drives = DriveTable()
+    return table.resolve(path, "")
+
+
+_SEPS = "\\/"
+
+
+def _check_path(path, param="path"):
+    if path is None:
+        raise arg_null(param)
+    if any(c in path for c in '<>|"\0') or any(ord(c) < 32 for c in path):
+        raise arg_error("Illegal characters in path.")
+
+
+# ---------------------------------------------------------------------------
+# System.IO.Path
+
+P = static_type("System.IO.Path")
+P.const(DirectorySeparatorChar=Char("\\"), AltDirectorySeparatorChar=Char("/"), PathSeparator=Char(";"),
+        VolumeSeparatorChar=Char(":"))
+
+
+def _root_length(path: str) -> int:
+    n = len(path)
+    if n >= 2 and path[0] in _SEPS and path[1] in _SEPS:       # UNC: \\server\share
+        i, parts = 2, 0
+        while i < n:
+            if path[i] in _SEPS:
+                parts += 1
+                if parts == 2:
+                    break
+            i += 1
+        return i
+    if n >= 2 and path[1] == ":" and path[0].isalpha():
+        return 3 if n >= 3 and path[2] in _SEPS else 2
+    if n >= 1 and path[0] in _SEPS:
+        return 1
+    return 0
+
+
+def is_rooted(path: str) -> bool:
+    return bool(path) and (path[0] in _SEPS or (len(path) >= 2 and path[1] == ":"))
+
+
+def combine(*parts) -> str:
+    result = ""
+    for p in parts:
+        if not p:
+            continue
+        if is_rooted(p) or not result:
+            result = p
+        elif result[-1] in _SEPS + ":":
+            result += p
+        else:
+            result += "\\" + p
+    return result
+
+
+def get_file_name(path):
+    if path is None:
+        return None
+    i = len(path)
+    while i > 0 and path[i - 1] not in _SEPS + ":":
+        i -= 1
+    return path[i:]
+
+
+def get_extension(path):
+    if path is None:
+        return None
+    name = get_file_name(path)
+    i = name.rfind(".")
+    if i < 0 or i == len(name) - 1:
+        return ""
+    return name[i:]
+
+
+def get_directory_name(path):
+    if path is None:
+        return None
+    if path.strip() == "":
+        raise arg_error("The path is not of a legal form.")
+    p = path.replace("/", "\\")
+    lead = "\\\\" if p.startswith("\\\\") else ""
+    body = p[len(lead):]
+    while "\\\\" in body:
+        body = body.replace("\\\\", "\\")
+    p = lead + body
+    root = _root_length(p)
+    if len(p) <= root:
+        return None
+    i = len(p)
+    while i > root and p[i - 1] != "\\":
+        i -= 1
+    if i > root:
+        i -= 1
+    return p[:max(i, root)]
+
+
+def change_extension(path, ext):
+    if path is None:
+        return None
+    name = get_file_name(path)
+    dot = name.rfind(".")
+    base = path[:len(path) - len(name) + dot] if dot >= 0 else path
+    if ext is None:
+        return base
+    if ext == "":
+        return base + "."
+    return base + (ext if ext.startswith(".") else "." + ext)
+
+
+def _path1(name, fn, result_type="string"):
+    @P.method(name, f"static {result_type} {name}(string path)")
+    def impl(args, kw):
+        nargs(args, 1)
+        path = a_str(args, 0)
+        if path is not None:
+            _check_path(path)
+        return fn(path)
+
+
+@P.method("Combine", "static string Combine(Params string[] paths)", "static string Combine(string path1, string path2)")
+def _p_combine(args, kw):
+    if len(args) == 1 and isinstance(unwrap(args[0]), (list, tuple)):
+        args = list(unwrap(args[0]))
+    if not args:
+        raise NoOverload()
+    parts = []
+    for i, a in enumerate(args):
+        s = a_str([a], 0)
+        if s is None:
+            raise arg_null(f"path{i + 1}" if len(args) <= 4 else "paths")
+        _check_path(s)
+        parts.append(s)
+    return combine(*parts)
+
+
+_path1("GetFileName", get_file_name)
+_path1("GetExtension", get_extension)
+_path1("GetDirectoryName", get_directory_name)
+_path1("IsPathRooted", lambda p: p is not None and is_rooted(p), "bool")
+_path1("HasExtension", lambda p: bool(get_extension(p)), "bool")
+_path1("GetPathRoot", lambda p: None if p is None else p[:_root_length(p)].replace("/", "\\"))
+
+
+@P.method("GetFileNameWithoutExtension", "static string GetFileNameWithoutExtension(string path)")
+def _p_name_no_ext(args, kw):
+    nargs(args, 1)
+    name = get_file_name(a_str(args, 0))
+    if name is None:
+        return None
+    i = name.rfind(".")
+    return name[:i] if i >= 0 else name
+
+
+@P.method("ChangeExtension", "static string ChangeExtension(string path, string extension)")
+def _p_change_ext(args, kw):
+    nargs(args, 2)
+    return change_extension(a_str(args, 0), a_str(args, 1))
+
+
+@P.method("GetFullPath", "static string GetFullPath(string path)")
+def _p_full(args, kw):
+    nargs(args, 1)
+    path = a_str(args, 0)
+    if path is None:
+        raise arg_null("path")
+    if path.strip() == "":
+        raise arg_error("The path is not of a legal form.")
+    if len(path) >= 2 and path[1] == ":":
+        parts = []
+        for seg in path[3:].replace("/", "\\").split("\\"):
+            if seg in ("", "."):
+                continue
+            if seg == "..":
+                parts = parts[:-1]
+            else:
+                parts.append(seg)
+        return path[:2].upper() + "\\" + "\\".join(parts)
+    return os.path.abspath(path)
+
+
+@P.method("GetTempPath", "static string GetTempPath()")
+def _p_temp(args, kw):
+    nargs(args, 0)
+    return tempfile.gettempdir().rstrip(os.sep) + os.sep
+
+
+@P.method("GetTempFileName", "static string GetTempFileName()")
+def _p_temp_file(args, kw):
+    nargs(args, 0)
+    fd, name = tempfile.mkstemp(prefix="tmp", suffix=".tmp")
+    os.close(fd)
+    return name
+
+
+@P.method("GetRandomFileName", "static string GetRandomFileName()")
+def _p_random(args, kw):
+    nargs(args, 0)
+    chars = string.ascii_lowercase + string.digits
+    return "".join(random.choice(chars) for _ in range(8)) + "." + "".join(random.choice(chars) for _ in range(3))
+
+
+@P.method("GetInvalidFileNameChars", "static char[] GetInvalidFileNameChars()")
+def _p_invalid_name(args, kw):
+    nargs(args, 0)
+    chars = ['"', "<", ">", "|"] + [chr(i) for i in range(32)] + [":", "*", "?", "\\", "/"]
+    return TypedArray([Char(c) for c in chars], "System.Char")
+
+
+@P.method("GetInvalidPathChars", "static char[] GetInvalidPathChars()")
+def _p_invalid_path(args, kw):
+    nargs(args, 0)
+    return TypedArray([Char(c) for c in ['"', "<", ">", "|"] + [chr(i) for i in range(32)]], "System.Char")
+
+
+# ---------------------------------------------------------------------------
+# System.IO.File
+
+F = static_type("System.IO.File")
+
+
+def _os_error(exc: OSError, path: str):
+    import errno
+    if exc.errno == errno.ENOENT:
+        parent = os.path.dirname(resolve_path(path)) if path else ""
+        if parent and not os.path.isdir(parent):
+            return DirectoryNotFoundException(f"Could not find a part of the path '{path}'.")
+        return FileNotFoundException(f"Could not find file '{path}'.")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EISDIR):
+        return UnauthorizedAccessException(f"Access to the path '{path}' is denied.")
+    return IOException(exc.strerror or str(exc))
+
+
+def _file_path(args, i=0):
+    path = a_str(args, i)
+    if path is None:
+        raise arg_null("path")
+    if path.strip() == "":
+        raise arg_error("Empty path name is not legal.", "path")
+    _check_path(path)
+    return path
+
+
+def _encoding_arg(args, i):
+    if len(args) <= i:
+        return None
+    enc = unwrap(args[i])
+    if isinstance(enc, Encoding):
+        return enc
+    if isinstance(enc, str):
+        return get_encoding(enc)
+    raise NoOverload()
+
+
+def decode_text(data: bytes, enc: "Encoding | None") -> str:
+    """StreamReader: a BOM decides, else the given encoding (UTF-8 by default)."""
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    return data.decode(enc.codec if enc else "utf-8", errors="replace")
+
+
+@F.method("Exists", "static bool Exists(string path)")
+def _f_exists(args, kw):
+    nargs(args, 1)
+    path = a_str(args, 0)
+    if not path or not path.strip():
+        return False
+    try:
+        return os.path.isfile(resolve_path(path))
+    except Exception:   # an unresolvable path (unknown drive) simply does not exist
+        return False
+
+
+@F.method("ReadAllText", "static string ReadAllText(string path)",
+          "static string ReadAllText(string path, System.Text.Encoding encoding)")
+def _f_read_all_text(args, kw):
+    nargs(args, 1, 2)
+    path = _file_path(args)
+    enc = _encoding_arg(args, 1)
+    try:
+        with open(resolve_path(path), "rb") as fh:
+            return decode_text(fh.read(), enc)
+    except OSError as exc:
+        raise _os_error(exc, path) from None
+
+
+def _split_lines(text: str) -> list[str]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+@F.method("ReadAllLines", "static string[] ReadAllLines(string path)",
+          "static string[] ReadAllLines(string path, System.Text.Encoding encoding)")
+def _f_read_all_lines(args, kw):
+    return TypedArray(_split_lines(_f_read_all_text(args, kw)), "System.String")
+
+
+@F.method("ReadAllBytes", "static byte[] ReadAllBytes(string path)")
+def _f_read_all_bytes(args, kw):
+    nargs(args, 1)
+    path = _file_path(args)
+    try:
+        with open(resolve_path(path), "rb") as fh:
+            return byte_array(fh.read())
+    except OSError as exc:
+        raise _os_error(exc, path) from None
+
+
+def _write(args, mode, name):
+    nargs(args, 2, 3)
+    path = _file_path(args)
+    enc = _encoding_arg(args, 2)
+    v = unwrap(args[1])
+    if isinstance(v, (list, tuple)):
+        from .conversion import dotnet_string
+        text = "".join(dotnet_string(x) + "\r\n" for x in v)
+    else:
+        text = a_str(args, 1) or ""
+    os_path = resolve_path(path)
+    data = b""
+    if enc is not None and (mode == "wb" or not os.path.exists(os_path) or os.path.getsize(os_path) == 0):
+        data = enc.preamble
+    data += text.encode(enc.codec if enc else "utf-8", errors="replace")
+    try:
+        with open(os_path, mode) as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise _os_error(exc, path) from None
+
+
+@F.method("WriteAllText", "static void WriteAllText(string path, string contents)",
+          "static void WriteAllText(string path, string contents, System.Text.Encoding encoding)")
+def _f_write_all_text(args, kw):
+    _write(args, "wb", "WriteAllText")
+
+
+@F.method("AppendAllText", "static void AppendAllText(string path, string contents)",
+          "static void AppendAllText(string path, string contents, System.Text.Encoding encoding)")
+def _f_append_all_text(args, kw):
+    _write(args, "ab", "AppendAllText")
+
+
+@F.method("WriteAllLines", "static void WriteAllLines(string path, string[] contents)",
+          "static void WriteAllLines(string path, string[] contents, System.Text.Encoding encoding)")
+def _f_write_all_lines(args, kw):
+    args = list(args)
+    if len(args) >= 2 and not isinstance(unwrap(args[1]), (list, tuple)):
+        args[1] = [args[1]]
+    _write(args, "wb", "WriteAllLines")
+
+
+@F.method("AppendAllLines", "static void AppendAllLines(string path, System.Collections.Generic.IEnumerable[string] contents)")
+def _f_append_all_lines(args, kw):
+    args = list(args)
+    if len(args) >= 2 and not isinstance(unwrap(args[1]), (list, tuple)):
+        args[1] = [args[1]]
+    _write(args, "ab", "AppendAllLines")
+
+
+@F.method("WriteAllBytes", "static void WriteAllBytes(string path, byte[] bytes)")
+def _f_write_all_bytes(args, kw):
+    nargs(args, 2)
+    path = _file_path(args)
+    from .statics_system import _bytes
+    try:
+        with open(resolve_path(path), "wb") as fh:
+            fh.write(_bytes(args[1], "bytes"))
+    except OSError as exc:
+        raise _os_error(exc, path) from None
+
+
+@F.method("Delete", "static void Delete(string path)")
+def _f_delete(args, kw):
+    nargs(args, 1)
+    path = _file_path(args)
+    try:
+        os.remove(resolve_path(path))
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise _os_error(exc, path) from None
+
+
+@F.method("Copy", "static void Copy(string sourceFileName, string destFileName)",
+          "static void Copy(string sourceFileName, string destFileName, bool overwrite)")
+def _f_copy(args, kw):
+    import shutil
+    nargs(args, 2, 3)
+    src, dst = _file_path(args, 0), _file_path(args, 1)
+    overwrite = len(args) == 3 and bool(unwrap(args[2]))
+    d = resolve_path(dst)
+    if os.path.exists(d) and not overwrite:
+        raise IOException(f"The file '{dst}' already exists.")
+    try:
+        shutil.copyfile(resolve_path(src), d)
+    except OSError as exc:
+        raise _os_error(exc, src) from None
+
+
+# ---------------------------------------------------------------------------
+# System.IO.Directory
+
+DIR = static_type("System.IO.Directory")
+
+
+class DirectoryInfo(DotNetObject):
+    ps_type_names = ("System.IO.DirectoryInfo", "System.IO.FileSystemInfo", "System.MarshalByRefObject",
+                     "System.Object")
+    ps_properties = ("Name", "FullName", "Exists")
+
+    def __init__(self, path):
+        self.original = path
+        stripped = path.rstrip("\\/")
+        self.Name = get_file_name(stripped) or path
+        self.FullName = path
+        self.Exists = True
+
+    def ps_to_string(self):
+        return self.original
+
+
+@DIR.method("Exists", "static bool Exists(string path)")
+def _d_exists(args, kw):
+    nargs(args, 1)
+    path = a_str(args, 0)
+    if not path or not path.strip():
+        return False
+    try:
+        return os.path.isdir(resolve_path(path))
+    except Exception:   # unresolvable (unknown drive): does not exist
+        return False
+
+
+@DIR.method("CreateDirectory", "static System.IO.DirectoryInfo CreateDirectory(string path)")
+def _d_create(args, kw):
+    nargs(args, 1)
+    path = _file_path(args)
+    try:
+        os.makedirs(resolve_path(path), exist_ok=True)
+    except FileExistsError:
+        raise IOException(f"Cannot create \"{path}\" because a file or directory with the same name already "
+                          "exists.") from None
+    except OSError as exc:
+        raise _os_error(exc, path) from None
+    return DirectoryInfo(path)
+
+
+def _join_like(base: str, name: str) -> str:
+    if "/" in base and "\\" not in base and not (len(base) > 1 and base[1] == ":"):
+        return base.rstrip("/") + "/" + name
+    return base if not name else (base + name if base.endswith(("\\", "/")) else base + "\\" + name)
+
+
+def _listing(args, want_files, want_dirs, name):
+    nargs(args, 1, 2, 3)
+    path = _file_path(args)
+    pattern = a_str(args, 1) if len(args) > 1 else "*"
+    if pattern is None:
+        raise arg_null("searchPattern")
+    recursive = len(args) == 3 and enum_value(args[2], SEARCH_OPTION, "System.IO.SearchOption", name,
+                                              "searchOption") == 1
+    root = resolve_path(path)
+    if not os.path.isdir(root):
+        raise DirectoryNotFoundException(f"Could not find a part of the path '{path}'.")
+    out = []
+
+    def walk(os_dir, shown):
+        try:
+            entries = sorted(os.listdir(os_dir), key=str.lower)
+        except OSError as exc:
+            raise _os_error(exc, shown) from None
+        for e in entries:
+            full = os.path.join(os_dir, e)
+            is_dir = os.path.isdir(full)
+            if ((is_dir and want_dirs) or (not is_dir and want_files)) and _match(e, pattern):
+                out.append(_join_like(shown, e))
+        if recursive:
+            for e in entries:
+                full = os.path.join(os_dir, e)
+                if os.path.isdir(full):
+                    walk(full, _join_like(shown, e))
+    walk(root, path)
+    return TypedArray(out, "System.String")
+
+
+def _match(name, pattern):
+    import fnmatch
+    if pattern in ("*", "*.*"):
+        return True
+    return fnmatch.fnmatchcase(name.lower(), pattern.lower())
+
+
+@DIR.method("GetFiles", "static string[] GetFiles(string path)",
+            "static string[] GetFiles(string path, string searchPattern)",
+            "static string[] GetFiles(string path, string searchPattern, System.IO.SearchOption searchOption)")
+def _d_get_files(args, kw):
+    return _listing(args, True, False, "GetFiles")
+
+
+@DIR.method("GetDirectories", "static string[] GetDirectories(string path)",
+            "static string[] GetDirectories(string path, string searchPattern)")
+def _d_get_dirs(args, kw):
+    return _listing(args, False, True, "GetDirectories")
+
+
+@DIR.method("GetFileSystemEntries", "static string[] GetFileSystemEntries(string path)")
+def _d_get_entries(args, kw):
+    return _listing(args, True, True, "GetFileSystemEntries")
+
+
+@DIR.method("Delete", "static void Delete(string path)", "static void Delete(string path, bool recursive)")
+def _d_delete(args, kw):
+    import shutil
+    nargs(args, 1, 2)
+    path = _file_path(args)
+    p = resolve_path(path)
+    if not os.path.isdir(p):
+        raise DirectoryNotFoundException(f"Could not find a part of the path '{path}'.")
+    try:
+        if len(args) == 2 and unwrap(args[1]):
+            shutil.rmtree(p)
+        else:
+            os.rmdir(p)
+    except OSError as exc:
+        if os.listdir(p):
+            raise IOException("The directory is not empty.") from None
+        raise _os_error(exc, path) from None
+
+
+@DIR.method("GetCurrentDirectory", "static string GetCurrentDirectory()")
+def _d_cwd(args, kw):
+    nargs(args, 0)
+    return os.getcwd()
+
+
+# ---------------------------------------------------------------------------
+# System.Text.Encoding
+
+class Encoding(DotNetObject):
+    ps_properties = ("BodyName", "EncodingName", "HeaderName", "WebName", "WindowsCodePage", "IsBrowserDisplay",
+                     "IsBrowserSave", "IsMailNewsDisplay", "IsMailNewsSave", "IsSingleByte", "EncoderFallback",
+                     "DecoderFallback", "IsReadOnly", "CodePage")
+    ps_methods = ("GetBytes", "GetString", "GetPreamble", "GetByteCount", "GetCharCount", "GetChars",
+                  "ToString", "Equals", "GetHashCode", "GetType")
+
+    def __init__(self, type_name, codec, web, display, code_page, preamble=b"", single=False):
+        self.ps_type_names = (type_name, "System.Text.Encoding", "System.Object")
+        self.codec = codec
+        self.preamble = preamble
+        self.BodyName = self.HeaderName = self.WebName = web
+        self.EncodingName = display
+        self.CodePage = code_page
+        self.WindowsCodePage = 1252 if code_page not in (1200, 1201) else 1200
+        self.IsBrowserDisplay = self.IsBrowserSave = self.IsMailNewsDisplay = self.IsMailNewsSave = True
+        self.IsSingleByte = single
+        self.EncoderFallback = "System.Text.EncoderReplacementFallback"
+        self.DecoderFallback = "System.Text.DecoderReplacementFallback"
+        self.IsReadOnly = True
+
+    def _encode(self, text: str) -> bytes:
+        return text.encode(self.codec, errors="replace")
+
+    def GetBytes(self, *args):
+        if len(args) not in (1, 3):
+            raise NoOverload()
+        v = unwrap(args[0])
+        if v is None:
+            raise arg_null("s")
+        text = "".join(str(c) for c in v) if isinstance(v, (list, tuple)) else a_str([v], 0)
+        if len(args) == 3:
+            i, n = a_int(list(args), 1, "GetBytes", "index"), a_int(list(args), 2, "GetBytes", "count")
+            text = text[i:i + n]
+        return byte_array(self._encode(text))
+
+    def GetString(self, *args):
+        from .statics_system import _bytes
+        if len(args) not in (1, 3):
+            raise NoOverload()
+        data = _bytes(args[0], "bytes")
+        if len(args) == 3:
+            i, n = a_int(list(args), 1, "GetString", "index"), a_int(list(args), 2, "GetString", "count")
+            if i < 0 or n < 0 or i + n > len(data):
+                from .method_support import out_of_range
+                raise out_of_range("Index and count must refer to a location within the buffer.", "bytes")
+            data = data[i:i + n]
+        return data.decode(self.codec, errors="replace")
+
+    def GetChars(self, data):
+        return TypedArray([Char(c) for c in self.GetString(data)], "System.Char")
+
+    def GetPreamble(self):
+        return byte_array(self.preamble)
+
+    def GetByteCount(self, value):
+        v = unwrap(value)
+        text = "".join(str(c) for c in v) if isinstance(v, (list, tuple)) else (a_str([v], 0) or "")
+        return len(self._encode(text))
+
+    def GetCharCount(self, data):
+        return len(self.GetString(data))
+
+    def ToString(self):
+        return self.ps_type_names[0]
+
+    def Equals(self, other):
+        other = unwrap(other)
+        return isinstance(other, Encoding) and other.CodePage == self.CodePage
+
+    def GetHashCode(self):
+        return self.CodePage
+
+    def GetType(self):
+        from .dotnet_objects import RuntimeType
+        return RuntimeType(self.ps_type_names[0], "System.Text.Encoding")
+
+
+class _AsciiEncoding(Encoding):
+    def _encode(self, text):
+        return "".join(c if ord(c) < 128 else "?" for c in text).encode("ascii")
+
+    def GetString(self, *args):
+        text = super().GetString(*args)
+        return text.replace("\ufffd", "?")
+
+
+def _encodings():
+    return {
+        "utf8": lambda: Encoding("System.Text.UTF8Encoding", "utf-8", "utf-8", "Unicode (UTF-8)", 65001,
+                                 codecs.BOM_UTF8),
+        "ascii": lambda: _AsciiEncoding("System.Text.ASCIIEncoding", "ascii", "us-ascii", "US-ASCII", 20127,
+                                        b"", True),
+        "unicode": lambda: Encoding("System.Text.UnicodeEncoding", "utf-16-le", "utf-16", "Unicode", 1200,
+                                    codecs.BOM_UTF16_LE),
+        "bigendianunicode": lambda: Encoding("System.Text.UnicodeEncoding", "utf-16-be", "utf-16BE",
+                                             "Unicode (Big-Endian)", 1201, codecs.BOM_UTF16_BE),
+        "utf32": lambda: Encoding("System.Text.UTF32Encoding", "utf-32-le", "utf-32", "Unicode (UTF-32)", 12000,
+                                  codecs.BOM_UTF32_LE),
+        "utf7": lambda: Encoding("System.Text.UTF7Encoding", "utf-7", "utf-7", "Unicode (UTF-7)", 65000),
+        "default": lambda: Encoding("System.Text.SBCSCodePageEncoding", "cp1252", "Windows-1252",
+                                    "Western European (Windows)", 1252, b"", True),
+    }
+
+
+_ENCODINGS = _encodings()
+_ALIASES = {"utf-8": "utf8", "65001": "utf8", "us-ascii": "ascii", "20127": "ascii", "utf-16": "unicode",
+            "1200": "unicode", "utf-16le": "unicode", "utf-16be": "bigendianunicode", "1201": "bigendianunicode",
+            "utf-32": "utf32", "12000": "utf32", "utf-7": "utf7", "65000": "utf7", "windows-1252": "default",
+            "1252": "default", "iso-8859-1": None, "28591": None}
+
+
+def get_encoding(name) -> Encoding:
+    key = str(name).strip().lower()
+    key = _ALIASES.get(key, key)
+    if key is None:
+        return Encoding("System.Text.Latin1Encoding", "latin-1", "iso-8859-1", "Western European (ISO)", 28591,
+                        b"", True)
+    factory = _ENCODINGS.get(key)
+    if factory is None:
+        if str(name).strip().isdigit():
+            from .method_support import out_of_range
+            raise out_of_range("Valid values are between 0 and 65535, inclusive.", "codepage")
+        raise arg_error(f"'{name}' is not a supported encoding name. For information on defining a custom "
+                        f"encoding, see the documentation for the Encoding.RegisterProvider method.", "name")
+    return factory()
+
+
+ENC = static_type("System.Text.Encoding")
+for _prop, _key in (("UTF8", "utf8"), ("ASCII", "ascii"), ("Unicode", "unicode"),
+                    ("BigEndianUnicode", "bigendianunicode"), ("UTF32", "utf32"), ("UTF7", "utf7"),
+                    ("Default", "default")):
+    ENC.prop(_prop, _ENCODINGS[_key])
+
+
+@ENC.method("GetEncoding", "static System.Text.Encoding GetEncoding(int codepage)",
+            "static System.Text.Encoding GetEncoding(string name)")
+def _enc_get(args, kw):
+    nargs(args, 1, 3)
+    return get_encoding(unwrap(args[0]))
+
+
+U8 = static_type("System.Text.UTF8Encoding")
+
+
+@U8.method("new", "System.Text.UTF8Encoding new()", "System.Text.UTF8Encoding new(bool encoderShouldEmitUTF8Identifier)")
+def _u8_new(args, kw):
+    nargs(args, 0, 1, 2)
+    enc = _ENCODINGS["utf8"]()
+    if not args or not unwrap(args[0]):
+        enc.preamble = b""
+    return enc
+
+
+# ---------------------------------------------------------------------------
+# System.Net.Dns and System.Net.IPAddress
+
+DNS = static_type("System.Net.Dns")
+
+
+@DNS.method("GetHostName", "static string GetHostName()")
+def _dns_host_name(args, kw):
+    nargs(args, 0)
+    return socket.gethostname().split(".")[0]
+
+
+@DNS.method("GetHostAddresses", "static ipaddress[] GetHostAddresses(string hostNameOrAddress)")
+def _dns_addresses(args, kw):
+    nargs(args, 1)
+    host = a_str(args, 0)
+    if host is None:
+        raise arg_null("hostNameOrAddress")
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except (socket.gaierror, UnicodeError):
+        raise SocketException("No such host is known") from None
+    seen = []
+    for info in infos:
+        addr = ipaddress.ip_address(info[4][0].split("%")[0])
+        if addr not in seen:
+            seen.append(addr)
+    return TypedArray(seen, "System.Net.IPAddress")
+
+
+IP = static_type("System.Net.IPAddress")
+IP.const(Any=ipaddress.IPv4Address("0.0.0.0"), Loopback=ipaddress.IPv4Address("127.0.0.1"),
+         Broadcast=ipaddress.IPv4Address("255.255.255.255"), None_=ipaddress.IPv4Address("255.255.255.255"),
+         IPv6Any=ipaddress.IPv6Address("::"), IPv6Loopback=ipaddress.IPv6Address("::1"),
+         IPv6None=ipaddress.IPv6Address("::"))
+IP.props["none"] = ("None", IP.props.pop("none_")[1])
+
+
+def parse_ip(text):
+    if text is None:
+        raise arg_null("ipString")
+    s = text.strip()
+    if s.startswith("[") and "]" in s:
+        s = s[1:s.index("]")]
+    try:
+        return ipaddress.ip_address(s.split("%")[0])
+    except ValueError:
+        pass
+    parts = s.split(".")
+    if 1 <= len(parts) <= 4 and all(p.isdigit() for p in parts):       # .NET's short IPv4 forms: "1" -> 0.0.0.1
+        nums = [int(p) for p in parts]
+        limits = {1: [2 ** 32], 2: [256, 2 ** 24], 3: [256, 256, 2 ** 16], 4: [256] * 4}[len(nums)]
+        if all(n < lim for n, lim in zip(nums, limits)):
+            value = 0
+            for n, lim in zip(nums, limits):
+                value = value * lim + n
+            return ipaddress.IPv4Address(value)
+    raise FormatException("An invalid IP address was specified.")
+
+
+@IP.method("Parse", "static ipaddress Parse(string ipString)")
+def _ip_parse(args, kw):
+    nargs(args, 1)
+    return parse_ip(a_str(args, 0))
+
+
+@IP.method("TryParse", "static bool TryParse(string ipString, [ref] ipaddress address)")
+def _ip_try_parse(args, kw):
+    nargs(args, 2)
+    try:
+        value, ok = parse_ip(a_str(args, 0) or ""), True
+    except FormatException:
+        value, ok = None, False
+    set_ref(args[1], value)
+    return ok
+
+
+@IP.method("IsLoopback", "static bool IsLoopback(ipaddress address)")
+def _ip_is_loopback(args, kw):
+    nargs(args, 1)
+    a = unwrap(args[0])
+    if a is None:
+        raise arg_null("address")
+    if isinstance(a, str):
+        a = parse_ip(a)
+    return a.is_loopback
