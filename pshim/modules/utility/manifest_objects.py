@@ -19,6 +19,11 @@ CMDLETS = {
     "Compare-Object": _U + "object_compare:CompareObjectCommand",
     "Tee-Object": _U + "object_compare:TeeObjectCommand",
     "Get-Member": _U + "object_member:GetMemberCommand",
+    "Get-Variable": _U + "variables:GetVariableCommand",
+    "Set-Variable": _U + "variables:SetVariableCommand",
+    "New-Variable": _U + "variables:NewVariableCommand",
+    "Remove-Variable": _U + "variables:RemoveVariableCommand",
+    "Clear-Variable": _U + "variables:ClearVariableCommand",
 }
 
 ALIASES = {
@@ -32,4 +37,10 @@ ALIASES = {
     "diff": "Compare-Object",
     "tee": "Tee-Object",
     "gm": "Get-Member",
+    "gv": "Get-Variable",
+    "sv": "Set-Variable",
+    "set": "Set-Variable",
+    "nv": "New-Variable",
+    "rv": "Remove-Variable",
+    "clv": "Clear-Variable",
 }
