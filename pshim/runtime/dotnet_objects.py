@@ -42,6 +42,8 @@ class RuntimeType(DotNetObject):
     ps_properties = ("IsPublic", "IsSerializable", "Name", "BaseType", "FullName", "Namespace",
                      "IsArray", "IsValueType", "IsClass", "IsEnum", "IsGenericType")
     ps_methods = ("Equals", "GetHashCode", "GetType", "ToString", "GetElementType", "IsInstanceOfType")
+    # 5.1's view shows IsPublic, IsSerial(izable), Name, BaseType as a table
+    ps_default_display = ("IsPublic", "IsSerializable", "Name", "BaseType")
 
     def __init__(self, full_name: str, base_name: str | None = "", is_enum: bool = False):
         self.FullName = full_name

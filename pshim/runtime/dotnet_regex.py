@@ -17,7 +17,7 @@ import re
 
 from ..errors import ArgumentException
 from .psobject import DotNetObject, TypedArray, unwrap
-from .method_support import NoOverload, nargs, arg_null, a_int, a_str, enum_value
+from .method_support import NoOverload, nargs, arg_null, a_int, a_str, enum_value, delegate_call
 from .statics import static_type, REGEX_OPTIONS
 
 _PROPS = {
@@ -405,7 +405,7 @@ class Regex(DotNetObject):
         start = a_int(list(rest), 0, "IsMatch", "startat") if rest else 0
         return self.rx.search(s, start) is not None
 
-    def Replace(self, text, replacement, *rest, invoker=None):
+    def Replace(self, text, replacement, *rest, ps_kw=None):
         s = self._input(text)
         count = a_int(list(rest), 0, "Replace", "count") if rest else -1
         if count == 0:
@@ -413,8 +413,9 @@ class Regex(DotNetObject):
         repl = unwrap(replacement)
         if callable(repl) and not isinstance(repl, str):
             fn = lambda m: _text(repl(Match(self, m, s)))      # noqa: E731 - a Python MatchEvaluator
-        elif repl is not None and not isinstance(repl, str) and invoker is not None:
-            fn = lambda m: _text(invoker(repl, Match(self, m, s)))  # noqa: E731 - a script block
+        elif repl is not None and not isinstance(repl, str) and delegate_call(ps_kw or {}) is not None:
+            call = delegate_call(ps_kw)
+            fn = lambda m: _text(call(repl, [Match(self, m, s)]))  # noqa: E731 - a MatchEvaluator script block
         else:
             r = a_str([replacement], 0)
             if r is None:
@@ -558,7 +559,7 @@ def _r_is_match(args, kw):
 def _r_replace(args, kw):
     nargs(args, 3, 4)
     rx = Regex(a_str(args, 1), _options(args, 3, "Replace"))
-    return rx.Replace(args[0], args[2], invoker=kw.get("invoker"))
+    return rx.Replace(args[0], args[2], ps_kw=kw)
 
 
 @R.method("Split", "static string[] Split(string input, string pattern)",

@@ -333,6 +333,20 @@ def method(table: dict, name: str, *definitions: str):
     return deco
 
 
+def delegate_call(kw):
+    """fn(scriptblock, args) -> output list, for a script block converted to a .NET
+    delegate (MatchEvaluator, Predicate[T]): the engine's `delegate_invoker(sb, args)`
+    when given (arguments become $args / param()), else `invoker(sb, args[0])`
+    ($_ = first argument). None when the engine passed neither."""
+    d = kw.get("delegate_invoker")
+    if d is not None:
+        return d
+    inv = kw.get("invoker")
+    if inv is not None:
+        return lambda sb, args: inv(sb, args[0] if args else None)
+    return None
+
+
 def nargs(args, *allowed):
     """Raise NoOverload unless len(args) is one of `allowed`."""
     if len(args) not in allowed:

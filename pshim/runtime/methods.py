@@ -2,7 +2,7 @@
 
 Entry points (what the engine calls):
 
-    invoke_method(obj, name, args, *, invoker=None, convert=None) -> result
+    invoke_method(obj, name, args, *, invoker=None, convert=None, delegate_invoker=None) -> result
     has_method(obj, name) -> bool
     method_names(obj) -> list[str]
     method_definitions(obj) -> list[(name, definition)]    # for Get-Member
@@ -15,7 +15,10 @@ Dispatch, in order (names are case-insensitive everywhere):
 2. The intrinsic `.Where({...}[, mode[, n]])` and `.ForEach(...)` of every
    value (scalars act as one-element collections). Script blocks are run with
    the engine's `invoker(scriptblock, dollar_underscore) -> list`; `.ForEach([type])`
-   uses `convert(value, type_full_name)`.
+   uses `convert(value, type_full_name)`. Script blocks passed where .NET wants a
+   delegate (List[T].FindAll, Regex.Replace evaluator) are run with
+   `delegate_invoker(scriptblock, args) -> list` ($args / param()), falling back
+   to `invoker(scriptblock, args[0])`.
 3. A per-receiver-type table (string, numbers, DateTime, collections, ...);
    each table maps lower-case name -> (proper name, fn(receiver, args, kw),
    Get-Member overload definitions). The tables live in methods_string.py,
@@ -81,7 +84,7 @@ def _receiver_name(obj) -> str:
 # ---------------------------------------------------------------------------
 # Entry points
 
-def invoke_method(obj, name: str, args, *, invoker=None, convert=None):
+def invoke_method(obj, name: str, args, *, invoker=None, convert=None, delegate_invoker=None):
     """Call method `name` on `obj` with `args` (a list of PowerShell values)."""
     args = list(args) if args is not None else []
     lname = name.lower()
@@ -100,7 +103,7 @@ def invoke_method(obj, name: str, args, *, invoker=None, convert=None):
         target = unwrap(obj)
     if lname in _INTRINSIC:
         return _intrinsic(target, lname, args, invoker, convert)
-    kw = {"invoker": invoker, "convert": convert}
+    kw = {"invoker": invoker, "convert": convert, "delegate_invoker": delegate_invoker}
     target = _adapt(target)
     table = _table_for(target)
     if table is not None:
@@ -110,7 +113,7 @@ def invoke_method(obj, name: str, args, *, invoker=None, convert=None):
             return call_wrapped(proper, args, fn, target, args, kw)
     fn, proper = _python_method(target, lname)
     if fn is not None:
-        return _call_python(proper, fn, args)
+        return _call_python(proper, fn, args, kw)
     if lname in _COMMON_DEFS:
         proper = _COMMON_DEFS[lname][0]
         return call_wrapped(proper, args, _common, target, lname, args)
@@ -273,13 +276,19 @@ def _python_method(obj, lname):
     return None, None
 
 
-def _call_python(proper, fn, args):
+def _call_python(proper, fn, args, kw):
+    """Call a DotNetObject's Python method; one that declares a keyword-only
+    `ps_kw` parameter also receives the engine callables (invoker, convert, ...)."""
     try:
-        inspect.signature(fn).bind(*args)
+        sig = inspect.signature(fn)
+    except ValueError:      # no signature available (builtins): just call it
+        return call_wrapped(proper, args, fn, *args)
+    try:
+        sig.bind(*args)
     except TypeError:
         raise overload_error(proper, len(args)) from None
-    except ValueError:      # no signature available (builtins): just call it
-        pass
+    if "ps_kw" in sig.parameters:
+        return call_wrapped(proper, args, lambda: fn(*args, ps_kw=kw))
     return call_wrapped(proper, args, fn, *args)
 
 
@@ -290,6 +299,8 @@ def _python_definition(obj, proper, fn) -> str:
         return f"System.Object {proper}()"
     parts = []
     for p in params:
+        if p.kind == p.KEYWORD_ONLY:
+            continue
         if p.kind == p.VAR_POSITIONAL:
             parts.append(f"Params System.Object[] {p.name}")
         else:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..errors import NotSupportedException, PSException, ArgumentException
 from .psobject import Hashtable, OrderedDictionary, ArrayList, GenericList, TypedArray, unwrap
 from .method_support import (NoOverload, method, nargs, out_of_range, arg_null, arg_error, a_int,
-                             conversion_error, dotnet_equals, default_compare)
+                             conversion_error, dotnet_equals, default_compare, delegate_call)
 from .dotnet_objects import DictionaryEntry
 
 ARRAY_METHODS: dict = {}
@@ -355,11 +355,11 @@ def _trim(lst, args, kw):
 
 
 def _predicate(kw, name):
-    invoker = kw.get("invoker")
-    if invoker is None:
+    call = delegate_call(kw)
+    if call is None:
         raise NoOverload()
     from .conversion import to_bool
-    return lambda sb, item: to_bool(invoker(sb, item))
+    return lambda sb, item: to_bool(call(sb, [item]))
 
 
 @method(LIST_METHODS, "Find", "T Find(System.Predicate[T] match)")

@@ -4,7 +4,7 @@ Entry points (type names arrive as full .NET names; the engine resolves
 accelerators such as `math` -> `System.Math` first; lookups are case-insensitive):
 
     get_static(type_full_name, name, default=None)  -> property value (default when unknown)
-    invoke_static(type_full_name, name, args, *, invoker=None, convert=None) -> result
+    invoke_static(type_full_name, name, args, *, invoker=None, convert=None, delegate_invoker=None)
     has_static(type_full_name, name) -> bool
     static_members(type_full_name) -> [(name, "Property"|"Method", definition)]
     known_types() -> full names this module serves
@@ -30,7 +30,7 @@ from .psobject import (TypedInt, Int64, Int16, Byte, SByte, UInt16, UInt32, UInt
 from .method_support import (NoOverload, call_wrapped, not_found, nargs, out_of_range, arg_null, arg_error,
                              a_int, a_double, a_str, a_char, a_bool, enum_value, EnumNames, set_ref,
                              STRING_COMPARISON, SPLIT_OPTIONS, WHITESPACE, compare_strings, strings_equal,
-                             dotnet_equals, default_compare)
+                             dotnet_equals, default_compare, delegate_call)
 
 
 # ---------------------------------------------------------------------------
@@ -99,8 +99,9 @@ def has_static(type_full_name: str, name: str) -> bool:
                               (name.lower() == "new" and _generic_ctor(type_full_name) is not None))
 
 
-def invoke_static(type_full_name: str, name: str, args, *, invoker=None, convert=None):
+def invoke_static(type_full_name: str, name: str, args, *, invoker=None, convert=None, delegate_invoker=None):
     args = list(args) if args is not None else []
+    kw = {"invoker": invoker, "convert": convert, "delegate_invoker": delegate_invoker}
     lname = name.lower()
     t = _lookup(type_full_name)
     entry = t.methods.get(lname) if t is not None else None
@@ -108,11 +109,11 @@ def invoke_static(type_full_name: str, name: str, args, *, invoker=None, convert
         if lname == "new":
             ctor = _generic_ctor(type_full_name)
             if ctor is not None:
-                return call_wrapped("new", args, ctor, args, {"invoker": invoker, "convert": convert})
+                return call_wrapped("new", args, ctor, args, kw)
         full = t.full_name if t is not None else type_full_name
         raise not_found(full, name)
     proper, fn, _defs = entry
-    return call_wrapped(proper, args, fn, args, {"invoker": invoker, "convert": convert})
+    return call_wrapped(proper, args, fn, args, kw)
 
 
 def static_members(type_full_name: str) -> list[tuple[str, str, str]]:
@@ -956,11 +957,11 @@ def _a_copy(args, kw):
 @A.method("Exists", "static bool Exists[T](T[] array, System.Predicate[T] match)")
 def _a_exists(args, kw):
     nargs(args, 2)
-    invoker = kw.get("invoker")
-    if invoker is None:
+    call = delegate_call(kw)
+    if call is None:
         raise NoOverload()
     from .conversion import to_bool
-    return any(to_bool(invoker(args[1], x)) for x in _array_arg(args))
+    return any(to_bool(call(args[1], [x])) for x in _array_arg(args))
 
 
 # ---------------------------------------------------------------------------

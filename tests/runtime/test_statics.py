@@ -430,3 +430,22 @@ def test_static_members_listing():
     members = {n: (k, d) for n, k, d in static_members("System.Math")}
     assert members["Round"][0] == "Method" and "static double Round(double a)" in members["Round"][1]
     assert members["PI"] == ("Property", "static double PI {get;}")
+
+
+def test_script_block_delegates():
+    R = "System.Text.RegularExpressions.Regex"
+    block = object()
+    seen = []
+
+    def delegate(sb, args):
+        seen.append(args)
+        return [str(int(args[0].Value) * 2)]
+    assert call(R, "Replace", "a1b2", r"\d", block, delegate_invoker=delegate) == "a2b4"
+    assert len(seen) == 2
+    # without a delegate invoker, $_ is the match
+    assert call(R, "Replace", "a1", r"\d", block, invoker=lambda sb, m: ["<" + m.Value + ">"]) == "a<1>"
+    rx = call(R, "new", r"\d")
+    assert invoke_method(rx, "Replace", ["x5", block], delegate_invoker=delegate) == "x10"
+    lst = GenericList([1, 5, 7], "System.Int32")
+    found = invoke_method(lst, "FindAll", [block], delegate_invoker=lambda sb, a: [a[0] > 4])
+    assert list(found) == [5, 7]
