@@ -630,7 +630,7 @@ def _build() -> Grammar:
     N(expression, "expression")
 
     # --- commands (argument mode)
-    arg_end = Skip(T.ARG_END)
+    arg_end = Skip(T.ARG_END, ws=False)
     bareword = N(R(T.BAREWORD_RE, action=b.bareword), "bareword")
     arg_number = R(r"(?P<sign>[-\u2013\u2014\u2015+])?" + T.ARG_NUMBER_RE, match=True, action=b.arg_number)
     arg_postfix = (primary + postfixes).add_parse_action(b.postfix_chain)
@@ -701,7 +701,7 @@ def _build() -> Grammar:
     for c in "abcdefghijklmnopqrstuvwxyz":
         first_table[c] = first_table[c.upper()] = plain_pipeline
     first_table["."] = MF([command_pipeline, expression_statement])
-    for c in "$@([{0123456789!,+-*/%<>=|;)}\r\n\t `" + QUOTES + T.DASHES:
+    for c in "$@([{0123456789!,+-*<>=|;)}\r\n\t `" + QUOTES + T.DASHES:
         first_table[c] = expression_statement
     pipeline_statement <<= Dispatch(first_table, MF([command_pipeline, expression_statement]), "pipeline")
     N(pipeline_statement, "pipeline")

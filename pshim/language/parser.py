@@ -11,6 +11,7 @@ Nothing here imports pyparsing at module import time.
 """
 from __future__ import annotations
 
+import gc
 import re
 import sys
 import threading
@@ -152,6 +153,9 @@ def _parse_uncached(text, path):
     saved = (ctx.source, ctx.text, ctx.string_ends)
     ctx.source, ctx.text, ctx.string_ends = source, scan.clean, scan.string_ends
     old_limit = sys.getrecursionlimit()
+    # the parse allocates many small objects, none cyclic garbage: collecting during it only costs time
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
     try:
         if old_limit < 20000:
             sys.setrecursionlimit(20000)
@@ -174,5 +178,7 @@ def _parse_uncached(text, path):
         return sb
     finally:
         ctx.source, ctx.text, ctx.string_ends = saved
+        if gc_was_enabled:
+            gc.enable()
         if old_limit < 20000:
             sys.setrecursionlimit(old_limit)
