@@ -24,6 +24,15 @@ CMDLETS = {
     "New-Variable": _U + "variables:NewVariableCommand",
     "Remove-Variable": _U + "variables:RemoveVariableCommand",
     "Clear-Variable": _U + "variables:ClearVariableCommand",
+    "Get-Date": _U + "misc:GetDateCommand",
+    "Start-Sleep": _U + "misc:StartSleepCommand",
+    "New-Object": _U + "misc:NewObjectCommand",
+    "Get-Alias": _U + "misc:GetAliasCommand",
+    "Set-Alias": _U + "misc:SetAliasCommand",
+    "New-Alias": _U + "misc:NewAliasCommand",
+    "Invoke-Expression": _U + "misc:InvokeExpressionCommand",
+    "Import-PowerShellDataFile": _U + "misc:ImportPowerShellDataFileCommand",
+    "Read-Host": _U + "misc:ReadHostCommand",
 }
 
 ALIASES = {
@@ -43,4 +52,9 @@ ALIASES = {
     "nv": "New-Variable",
     "rv": "Remove-Variable",
     "clv": "Clear-Variable",
+    "gal": "Get-Alias",
+    "sal": "Set-Alias",
+    "nal": "New-Alias",
+    "iex": "Invoke-Expression",
+    "sleep": "Start-Sleep",
 }
