@@ -18,7 +18,7 @@ import decimal
 import math
 
 from ..errors import FormatException
-from .psobject import PSObject, TypedInt, Single, Char, unwrap
+from .psobject import PSObject, TypedInt, Single, unwrap
 
 BAD_FORMAT = "Input string was not in a correct format."
 BAD_INDEX = ("Index (zero based) must be greater than or equal to zero and less than the size of "

@@ -15,8 +15,8 @@ import datetime as _dt
 import decimal
 
 from ..errors import (PSException, MethodException, MethodInvocationException, ArgumentException,
-                      ArgumentNullException, ArgumentOutOfRangeException, PSInvalidCastException)
-from .psobject import PSObject, TypedInt, Single, Char, unwrap
+                      ArgumentNullException, ArgumentOutOfRangeException)
+from .psobject import PSObject, Char, unwrap
 
 # .NET Framework exception texts end their parameter line with Environment.NewLine (Windows).
 NL = "\r\n"

@@ -45,8 +45,7 @@ import inspect
 
 from ..errors import RuntimeException, PSException, MethodException
 from .psobject import PSObject, DotNetObject, unwrap
-from .method_support import (NoOverload, call_wrapped, not_found, overload_error, wrap_exception,
-                             dotnet_equals, nargs)
+from .method_support import call_wrapped, not_found, overload_error, wrap_exception, dotnet_equals, nargs
 from .dotnet_objects import RuntimeType, DictionaryEntry, type_of, _string_hash
 from . import methods_string, methods_collections, methods_values
 

@@ -13,9 +13,9 @@ import ipaddress
 import time
 
 from ..errors import OverflowException
-from .psobject import TypedInt, Single, Char, TypedArray, Byte, Int64, unwrap
-from .method_support import (NoOverload, method, nargs, out_of_range, arg_error, a_int, a_double, a_str,
-                             conversion_error, dotnet_equals)
+from .psobject import Char, TypedArray, Byte, Int64, unwrap
+from .method_support import (method, nargs, out_of_range, arg_error, a_int, a_double, conversion_error,
+                             dotnet_equals)
 
 NUMBER_METHODS: dict = {}
 BOOL_METHODS: dict = {}

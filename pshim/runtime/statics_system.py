@@ -16,11 +16,11 @@ import socket
 import uuid as _uuid
 
 from ..errors import FormatException, OverflowException, InvalidCastException
-from .psobject import (TypedInt, Int64, Int16, Byte, SByte, UInt16, UInt32, UInt64, Char, TypedArray,
-                       Hashtable, DotNetObject, unwrap)
+from .psobject import TypedInt, Int64, Byte, Char, TypedArray, Hashtable, DotNetObject, unwrap
 from .method_support import (NoOverload, NL, nargs, out_of_range, arg_null, arg_error, a_int, a_str,
                              enum_value, set_ref)
-from .statics import static_type, parse_integer, parse_double, parse_bool, ENV_TARGET, _INT_TYPES
+from .statics import static_type, ENV_TARGET
+from .statics_numbers import parse_integer, parse_double, parse_bool, _INT_TYPES
 from .dotnet_objects import Guid, parse_guid
 
 # ---------------------------------------------------------------------------
