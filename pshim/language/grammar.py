@@ -607,10 +607,10 @@ def _build() -> Grammar:
     postfix_expression = N((primary + postfixes).add_parse_action(b.postfix_chain), "postfix_expression")
 
     # --- unary and binary expressions
-    prefix_operator = R(T.UNARY_RE, match=True, action=b.unary_op)
+    prefix_operator = N(R(T.UNARY_RE, match=True, action=b.unary_op), "unary_operator")
     prefix_expression = (prefix_operator + (unary_expression | Fail("MissingExpressionAfterOperator", "@prev"))
                          ).add_parse_action(b.unary)
-    cast_expression = (type_literal + unary_expression).add_parse_action(b.cast)
+    cast_expression = N((type_literal + unary_expression).add_parse_action(b.cast), "cast_expression")
     attributed_expression = (attribute + unary_expression).add_parse_action(b.attributed_expression)
     unary_table = {c: prefix_expression for c in "!,+" + T.DASHES}
     unary_table["["] = MF([cast_expression, attributed_expression, postfix_expression])
@@ -684,7 +684,8 @@ def _build() -> Grammar:
 
     pipe_segment = Skip(r"\|(?!\|)\s*") + (command | PipeFail())
     statement_end = (r"[;\r\n)}]|\Z", "UnexpectedToken")
-    pipe_tail = Dispatch({"|": pipe_segment}, None, "pipe_tail", repeat=True, end_check=statement_end)
+    pipe_tail = N(Dispatch({"|": pipe_segment}, None, "pipe_tail", repeat=True, end_check=statement_end),
+                  "pipe_tail")
     command_pipeline = N((command + pipe_tail).add_parse_action(b.pipeline), "command_pipeline")
     plain_pipeline = (plain_command + pipe_tail).add_parse_action(b.pipeline)
     assign_operator = N(R(T.ASSIGN_RE, match=True, action=b.assign_op), "assignment_operator")
@@ -692,8 +693,8 @@ def _build() -> Grammar:
     assign_table = {"=": assignment_tail}
     for c in "+*/%" + T.DASHES:
         assign_table[c + "="] = assignment_tail
-    expression_tail = Dispatch({**assign_table, **redirection_table, "|": pipe_segment}, None,
-                               "expression_tail", repeat=True, end_check=statement_end)
+    expression_tail = N(Dispatch({**assign_table, **redirection_table, "|": pipe_segment}, None,
+                                 "expression_tail", repeat=True, end_check=statement_end), "expression_tail")
     expression_statement = N((expression + expression_tail)
                              .add_parse_action(b.expression_statement), "expression_statement")
     first_table = {c: plain_pipeline for c in "?%\\/~_"}
@@ -750,7 +751,7 @@ def _build() -> Grammar:
                            + (Skip(r"\s*\)") | Fail("MissingEndParenthesisAfterForeach"))
                            + block("MissingForeachStatement"))
                           .add_parse_action(b.foreach_statement), "foreach_statement")
-    switch_flag = R(T.DASH + r"(?P<flag>[A-Za-z]+)(?![\w-])", match=True, action=b.switch_flag)
+    switch_flag = N(R(T.DASH + r"(?P<flag>[A-Za-z]+)(?![\w-])", match=True, action=b.switch_flag), "switch_flag")
     switch_clause = N((command_argument + block("MissingSwitchStatementClause"))
                       .add_parse_action(b.switch_clause), "switch_clause")
     switch_statement = N((KW("switch") + ZM(switch_flag)

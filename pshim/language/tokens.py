@@ -104,7 +104,7 @@ ARG_NUMBER_RE = NUMBER_BODY + ARG_END
 # a generic token in argument mode (a bare word); backtick escapes any character
 BAREWORD_RE = r"(?:[^\s{}();,|&<>`" + SQUOTES + DQUOTES + r"]|`[\s\S])+"
 # a command name without & or .: anything bare that does not start an expression
-COMMAND_NAME_RE = (r"(?:[A-Za-z_?%\\/~]|\.[.\\/]|[^\x00-\x7f\u2013\u2014\u2015\u2018-\u201e\s])"
+COMMAND_NAME_RE = (r"(?:[A-Za-z_?%\\/~]|\.\.?[\\/]|[^\x00-\x7f\u2013\u2014\u2015\u2018-\u201e\s])"
                    r"(?:[^\s{}();,|&<>`$" + SQUOTES + DQUOTES + r"]|`[\s\S])*")
 PARAMETER_BASE = (DASH + r"(?P<name>[A-Za-z_?\u00c0-\uffff][^\s{}();,|&<>:.\[\]`" + SQUOTES + DQUOTES
                   + r"]*)")
