@@ -171,3 +171,23 @@ def test_prompt_function_and_exit_code(tmp_path):
         assert t.tmux("has-session", "-t", "t", check=False).returncode != 0
     finally:
         t.close()
+
+
+def test_mandatory_and_confirm_prompts_inside_the_repl(term):
+    term.run("function Hello { param([Parameter(Mandatory=$true)][string]$Name) \"hi $Name\" }", "[PS]")
+    term.type("Hello")
+    term.keys("Enter")
+    term.wait_for(lambda s: "Name: " in s or s.rstrip().endswith("Name:"), "mandatory prompt")
+    n = term.prompts()
+    term.type("bob")
+    term.keys("Enter")
+    term.wait_for(lambda s: "hi bob" in s and term.prompts(s) > n, "value used")
+    term.run("function Zap { [CmdletBinding(SupportsShouldProcess=$true)] param() "
+             "if ($PSCmdlet.ShouldProcess('target1')) { 'zapped' } }", "[PS]")
+    term.type("Zap -Confirm")
+    term.keys("Enter")
+    term.wait_for(lambda s: "[Y] Yes" in s, "confirm prompt")
+    n = term.prompts()
+    term.type("y")
+    term.keys("Enter")
+    term.wait_for(lambda s: "zapped" in s and term.prompts(s) > n, "confirmed action ran")
