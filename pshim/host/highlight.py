@@ -101,6 +101,8 @@ def error_span(session, text: str):
         if ext is None or ext.source is None:
             return None
         start = max(0, min(ext.start, len(text)))
+        while start < len(text) - 1 and text[start].isspace():
+            start += 1
         end = max(ext.end, start + 1)
         # stretch to the end of the token so a one-char marker stays visible
         while end < len(text) and not text[end].isspace():
@@ -111,9 +113,18 @@ def error_span(session, text: str):
     return None
 
 
+_LAST = [None, None]     # (text, span): the renderer asks again for unchanged text
+
+
 def highlight(session, text: str):
     frags = tokens(text)
-    span = error_span(session, text) if session is not None else None
+    span = None
+    if session is not None:
+        if _LAST[0] == text:
+            span = _LAST[1]
+        else:
+            span = error_span(session, text)
+            _LAST[0], _LAST[1] = text, span
     if span is None:
         return frags
     s, e = span
