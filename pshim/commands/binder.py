@@ -275,14 +275,37 @@ def bind_arguments(md: CommandMetadata, args: list[CommandArgument], command_ext
                 raise binding_error(md, f"A positional parameter cannot be found that accepts argument "
                                         f"'{_arg_text(a.value)}'.", "PositionalParameterNotFound",
                                     command_extent)
-            p = order.pop(0)
-            bound[p.name] = convert_argument(md, p, a.value, a.extent or command_extent)
-            res.extents[p.name] = a.extent
+            p = _bind_positional(md, order, a, bound, res, command_extent)
             if ALL_SETS not in p.sets:
                 cands = [s for s in cands if s in p.sets] or cands
             order = _positional_order(md, cands, bound)
     res.set_candidates = cands
     return res
+
+
+def _position_of(p):
+    ps = [d.position for d in p.sets.values() if d.position is not None]
+    return min(ps) if ps else 1 << 30
+
+
+def _bind_positional(md, order, a, bound, res, command_extent):
+    """Bind one positional argument to the first parameter at the lowest
+    open position whose type accepts it; parameters of other sets at the same
+    position are tried in turn (`Where-Object Name` falls through from
+    -FilterScript to -Property)."""
+    pos = _position_of(order[0])
+    same = [p for p in order if _position_of(p) == pos]
+    first_error = None
+    for p in same:
+        try:
+            bound[p.name] = convert_argument(md, p, a.value, a.extent or command_extent)
+        except ParameterBindingException as e:
+            if first_error is None:
+                first_error = e
+            continue
+        res.extents[p.name] = a.extent
+        return p
+    raise first_error
 
 
 def _arg_text(v):

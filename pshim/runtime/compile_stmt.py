@@ -32,6 +32,10 @@ def as_ps_exception(e: BaseException) -> PSException:
     if isinstance(e, MemoryError):
         return RuntimeException("Insufficient memory to continue the execution of the program.",
                                 error_id="OutOfMemory", category="NotSpecified")
+    if isinstance(e, OverflowError):
+        from ..errors import OverflowException
+        return OverflowException("Arithmetic operation resulted in an overflow.", error_id="RuntimeException",
+                                 category="NotSpecified", inner=e)
     if isinstance(e, OSError):
         from ..errors import IOException
         msg = e.strerror or str(e)
@@ -105,7 +109,7 @@ def _handle(ctx, out, e, traps, node):
         for type_name, body, tnode in traps:
             if type_name is None or _exception_matches(e, rec, type_name):
                 ctx.session.add_error(rec)
-                saved = ctx.scope.vars.get("_")
+                saved = _save_underscore(ctx.scope)
                 ctx.scope.set_local("_", rec, "_")
                 try:
                     body(ctx, out)
@@ -114,8 +118,7 @@ def _handle(ctx, out, e, traps, node):
                 except BreakSignal:
                     raise e
                 finally:
-                    if saved is not None:
-                        ctx.scope.vars["_"] = saved
+                    _restore_underscore(ctx.scope, saved)
                 # the trap ran without continue/break: show the error, go on
                 ctx.streams.error(rec)
                 ctx.last_status = False
@@ -123,6 +126,21 @@ def _handle(ctx, out, e, traps, node):
     if ctx.in_try > 0 or is_script_terminating(e):
         raise e
     ctx.report_error(e)
+
+
+_NONE = object()
+
+
+def _save_underscore(scope):
+    v = scope.vars.get("_")
+    return _NONE if v is None else v.value
+
+
+def _restore_underscore(scope, saved):
+    if saved is _NONE:
+        scope.vars.pop("_", None)
+    else:
+        scope.set_local("_", saved, "_")
 
 
 def _exception_matches(e: PSException, rec: ErrorRecord, type_name: str) -> bool:
@@ -368,7 +386,7 @@ def _switch(node: A.SwitchStatementAst):
         else:
             items = iterate_value(v) if isinstance(v, (list, tuple)) else (v,)
         scope = ctx.scope
-        saved = scope.vars.get("_")
+        saved = _save_underscore(scope)
         try:
             for item in items:
                 scope.set_local("_", item, "_")
@@ -389,8 +407,7 @@ def _switch(node: A.SwitchStatementAst):
                         return
                     raise
         finally:
-            if saved is not None:
-                scope.vars["_"] = saved
+            _restore_underscore(scope, saved)
     return fn
 
 
@@ -514,13 +531,12 @@ def _try(node: A.TryStatementAst):
                 if not types or any(_exception_matches(e, rec, t) for t in types):
                     ctx.session.add_error(rec)
                     scope = ctx.scope
-                    saved = scope.vars.get("_")
+                    saved = _save_underscore(scope)
                     scope.set_local("_", rec, "_")
                     try:
                         cbody(ctx, out)
                     finally:
-                        if saved is not None:
-                            scope.vars["_"] = saved
+                        _restore_underscore(scope, saved)
                     break
             else:
                 raise e

@@ -156,9 +156,7 @@ def op_mul(a, b, ctx=None):
 
 def op_div(a, b, ctx=None):
     a = _arith_operand(a)
-    if _is_list(a) or isinstance(a, (Hashtable, str)) and cv.parse_number(a) is None:
-        if isinstance(a, str):
-            cv.to_number(a)
+    if _is_list(a) or isinstance(a, Hashtable):
         raise _no_op(a, "/")
     x, y = _num_pair(a, _arith_operand(b))
     if y == 0:
@@ -187,7 +185,10 @@ def op_mod(a, b, ctx=None):
         r = abs(x) % abs(y)
         return _norm_int(-r if x < 0 else r, a, b)
     import math
-    return math.fmod(x, y)
+    try:
+        return math.fmod(x, y)
+    except ValueError:   # .NET: Infinity % n is NaN
+        return math.nan
 
 
 def op_range(a, b, ctx=None):

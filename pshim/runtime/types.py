@@ -44,7 +44,11 @@ class PSType:
             if value is None or self.is_instance(value):
                 return value
             raise cv.cast_error(value, self.full_name)
-        return self._convert(value)
+        try:
+            return self._convert(value)
+        except (ValueError, OverflowError, TypeError, ArithmeticError) as e:
+            # a Python-level failure inside a conversion is still a cast error to the user
+            raise cv.cast_error(value, self.full_name, str(e))
 
     def __repr__(self):
         return f"[{self.full_name}]"
@@ -150,6 +154,8 @@ def _to_char(value):
             return Char(value)
         raise cv.cast_error(value, "System.Char", "String must be exactly one character long.")
     if isinstance(value, int) and not isinstance(value, bool):
+        if not 0 <= value <= 0xFFFF:
+            raise cv.cast_error(value, "System.Char", "Value was either too large or too small for a character.")
         return Char(chr(value))
     raise cv.cast_error(value, "System.Char")
 
@@ -165,7 +171,11 @@ def _to_datetime(value):
         except ValueError as e:
             raise cv.cast_error(value, "System.DateTime", str(e))
     if isinstance(value, int) and not isinstance(value, bool):
-        return _dt.datetime(1, 1, 1) + _dt.timedelta(microseconds=value // 10)
+        try:
+            return _dt.datetime(1, 1, 1) + _dt.timedelta(microseconds=value // 10)
+        except OverflowError:
+            raise cv.cast_error(value, "System.DateTime", "Ticks must be between DateTime.MinValue.Ticks and "
+                                                          "DateTime.MaxValue.Ticks.")
     raise cv.cast_error(value, "System.DateTime")
 
 
