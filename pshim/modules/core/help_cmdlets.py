@@ -123,6 +123,10 @@ def command_info(ctx, entry):
     extra members (Verb, Noun, Definition, Parameters, ...) of a CmdletInfo."""
     kind = getattr(entry, "kind", None)
     if kind == "cmdlet":
+        try:
+            entry.load()
+        except Exception:   # a cmdlet whose module fails to import is still listed
+            return entry
         from ...commands.discovery import CmdletEntry
 
         class CmdletInfo(CmdletEntry):
