@@ -99,8 +99,8 @@ def invoke_method(ctx, obj, name: str, args: list):
         return collect_output(invoke_scriptblock(ctx, obj, list(args)))
     from . import methods
     try:
-        return methods.invoke_method(obj, name, args, invoker=lambda sb, item: invoke_sb(ctx, sb, item),
-                                     convert=_convert)
+        from .compile_expr import _callbacks
+        return methods.invoke_method(obj, name, args, **_callbacks(ctx))
     except PSException:
         raise
     except (ValueError, TypeError, IndexError, KeyError, OverflowError, ZeroDivisionError) as e:
@@ -131,6 +131,9 @@ def index_value(obj, idx):
                                category="InvalidOperation")
     if isinstance(obj, PSObject) and obj.base is not None:
         obj = unwrap(obj)
+    getter = getattr(obj, "ps_index", None)
+    if getter is not None:
+        return getter(idx)
     if isinstance(obj, Hashtable):
         if isinstance(idx, (list, tuple)):
             return [obj.get(k) for k in idx]
@@ -148,9 +151,6 @@ def index_value(obj, idx):
     if isinstance(obj, PSObject):
         raise RuntimeException(f"Unable to index into an object of type {type_name(obj)}.",
                                error_id="CannotIndex", category="InvalidOperation")
-    getter = getattr(obj, "ps_index", None)
-    if getter is not None:
-        return getter(idx)
     # scalars index as one-element arrays: $x[0] is $x
     if isinstance(idx, (list, tuple)):
         return [obj for i in idx if cv.to_int(i) in (0, -1)]

@@ -203,6 +203,8 @@ def _convert_expr(node: A.ConvertExpressionAst):
                 obj.add_note(cv.to_string(k(ctx)), v(ctx))
             return obj
         return custom
+    if lname in ("ref", "system.management.automation.psreference") and isinstance(child, A.VariableExpressionAst):
+        return _variable_ref(child)
     inner = compile_expr(child)
     if lname == "void":
         def void(ctx):
@@ -217,6 +219,33 @@ def _convert_expr(node: A.ConvertExpressionAst):
             cache.append(resolve_type(tname))
         return cache[0].convert(inner(ctx))
     return convert
+
+
+def _variable_ref(var: A.VariableExpressionAst):
+    """`[ref]$x`: a reference whose .Value reads and writes the variable itself."""
+    from .types import PSReference
+    lname = var.name.lower()
+
+    class VariableReference(PSReference):
+        def __init__(self, scope):
+            self._scope = scope
+
+        @property
+        def Value(self):
+            v = self._scope.lookup(lname)
+            return None if v is None else v.value
+
+        @Value.setter
+        def Value(self, value):
+            s = self._scope
+            while s is not None:
+                if lname in s.vars:
+                    s.set_local(var.name, value, lname)
+                    return
+                s = s.parent
+            self._scope.set_local(var.name, value, lname)
+
+    return lambda ctx: VariableReference(ctx._scope_for(var.scope))
 
 
 def _type_expr(node: A.TypeExpressionAst):
@@ -266,7 +295,7 @@ def _invoke_member(node: A.InvokeMemberExpressionAst):
             from . import statics
             n = name(ctx)
             try:
-                return statics.invoke_static(t.full_name, n, [a(ctx) for a in args])
+                return statics.invoke_static(t.full_name, n, [a(ctx) for a in args], **_callbacks(ctx))
             except PSException:
                 raise
             except (ValueError, TypeError, IndexError, KeyError, OverflowError, OSError) as e:
@@ -279,6 +308,17 @@ def _invoke_member(node: A.InvokeMemberExpressionAst):
         obj = target(ctx)
         return invoke_method(ctx, obj, name(ctx), [a(ctx) for a in args])
     return call
+
+
+def _callbacks(ctx):
+    """Script-block callbacks .NET-side code needs (delegates, .Where/.ForEach, List[T] items)."""
+    from .access import invoke_sb, _convert
+    from ..commands.function import invoke_scriptblock
+
+    def delegate(sb, args):
+        return invoke_scriptblock(ctx, sb, list(args))
+    return {"invoker": lambda sb, item: invoke_sb(ctx, sb, item), "convert": _convert,
+            "delegate_invoker": delegate}
 
 
 def _index(node: A.IndexExpressionAst):

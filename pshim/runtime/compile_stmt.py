@@ -204,6 +204,8 @@ def _pipeline(node: A.PipelineAst):
 
 def _is_void_expression(e) -> bool:
     """`$i++` / `--$i` as a statement write nothing (PowerShell voids them)."""
+    if isinstance(e, A.ConvertExpressionAst) and e.type_name.strip().lower() in ("void", "system.void"):
+        return True
     return isinstance(e, A.UnaryExpressionAst) and e.operator in ("++", "--", "post++", "post--")
 
 

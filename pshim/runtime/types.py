@@ -487,12 +487,49 @@ def _split_generic_args(s: str) -> list[str]:
     return [a[1:-1] if a.startswith("[") and a.endswith("]") else a for a in out]
 
 
+def _static_only_type(key: str) -> PSType | None:
+    """Types served only for their static members and enum values ([StringSplitOptions],
+    [System.Text.StringBuilder], ...): pshim.runtime.statics knows them."""
+    from . import statics
+    for full in statics.known_types():
+        fl = full.lower()
+        if fl == key or fl == "system." + key or fl.rsplit(".", 1)[-1] == key:
+            t = PSType(full, None, None)
+            _REGISTRY[key] = t
+            return t
+    return None
+
+
+class PSReference(DotNetObject):
+    """[ref]: a box whose .Value a method (TryParse) or function can set."""
+    ps_type_names = ("System.Management.Automation.PSReference", "System.Object")
+    ps_properties = ("Value",)
+    ps_settable = ("Value",)
+
+    def __init__(self, value=None):
+        self.Value = value
+
+    @property
+    def value(self):
+        return self.Value
+
+    @value.setter
+    def value(self, v):
+        self.Value = v
+
+
 def try_resolve_type(name: str) -> PSType | None:
     if not _REGISTRY:
         _build()
     key = name.strip().lower()
     t = _REGISTRY.get(key)
     if t is not None:
+        return t
+    if key in ("ref", "system.management.automation.psreference"):
+        t = PSType("System.Management.Automation.PSReference",
+                   lambda v: v if isinstance(v, PSReference) else PSReference(v),
+                   lambda v: isinstance(v, PSReference))
+        _REGISTRY[key] = t
         return t
     if key.startswith("system.") is False:
         t = _REGISTRY.get("system." + key)
@@ -513,7 +550,8 @@ def try_resolve_type(name: str) -> PSType | None:
         if outer in _GENERIC_DICTS:
             return PSType("System.Collections.Generic.Dictionary", _to_ordered,
                           _check_numeric_class(Hashtable))
-    return None
+        return None
+    return _static_only_type(key)
 
 
 def resolve_type(name: str) -> PSType:
