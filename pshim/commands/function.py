@@ -264,7 +264,8 @@ _PREF_FOR = {"erroraction": "ErrorActionPreference", "warningaction": "WarningPr
 class FunctionProcessor(CommandProcessor):
     def __init__(self, ctx, info: FunctionInfo | None, sb: ScriptBlock, args, cc, expects_input,
                  invocation_name, dot_source=False, script_path=None):
-        name = info.name if info is not None else (script_path or "")
+        import os
+        name = info.name if info is not None else (os.path.basename(script_path) if script_path else "")
         md = metadata_for(sb, name or "<ScriptBlock>", is_script=script_path is not None)
         super().__init__(ctx, name, invocation_name, cc.extent if cc else None, md)
         self.sb = sb

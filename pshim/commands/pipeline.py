@@ -194,7 +194,7 @@ def run_pipeline(ctx, source, source_redirs, commands, out, has_redirs, extent):
         for p in procs:
             if p.had_error:
                 ok = False
-    except PSException:
+    except (PSException, KeyboardInterrupt):
         for p in started:
             p.stop()
         raise

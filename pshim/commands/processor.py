@@ -213,7 +213,41 @@ class CmdletProcessor(CommandProcessor):
 
     def begin(self):
         self.wrap_emit()
+        self._setup_simple_input()
         self.cmdlet.begin()
+
+    def _setup_simple_input(self):
+        """Most cmdlets take records in one [psobject]/[object] -InputObject: for them the
+        four binding passes reduce to storing the record, so skip them per record."""
+        by_value, by_name = self.plan
+        if by_name or len(by_value) != 1 or by_value[0].type.lower() not in ("psobject", "object"):
+            return
+        if self.streams is not None and self.streams is not self.ctx.streams:
+            return
+        p = by_value[0]
+        if p.validate_not_null or p.validate_not_null_or_empty or p.validate_set:
+            return
+        if type(self).process_record is not CmdletProcessor.process_record or \
+                "process_record" in self.__dict__:
+            return          # a cmdlet installed its own fast path
+        cmdlet = self.cmdlet
+        d = cmdlet.__dict__
+        bound = cmdlet.bound
+        name = p.name
+        process = cmdlet.process
+        null_ok = p.allow_null or not p.mandatory_anywhere
+
+        def process_record(obj):
+            if obj is None and not null_ok:
+                return CmdletProcessor.process_record(self, obj)
+            d[name] = obj
+            bound[name] = obj
+            try:
+                process()
+            finally:
+                d.pop(name, None)
+                bound.pop(name, None)
+        self.process_record = process_record
 
     def process_record(self, obj):
         cmdlet = self.cmdlet
@@ -295,6 +329,14 @@ def create_processor(ctx, name, args, cc, expects_input: bool, position: int = 1
             ("." if cc is not None and cc.invocation_operator == "." else "")
     dot = cc is not None and cc.invocation_operator == "."
     kind = getattr(info, "kind", None)
+    if any(a.name == "?" and not a.has_value for a in args) and kind != "native":
+        # `<command> -?` shows the command's help
+        from .binder import CommandArgument
+        help_entry = ctx.session.commands.cmdlets.get("get-help")
+        if help_entry is not None:
+            shown = getattr(info, "name", None) or cv.to_string(target)
+            return CmdletProcessor(ctx, help_entry.load(), [CommandArgument(None, shown)], cc, expects_input,
+                                   "Get-Help")
     if isinstance(info, ScriptBlock):
         return FunctionProcessor(ctx, None, info, args, cc, expects_input, invocation_name, dot_source=dot)
     if isinstance(info, FunctionInfo):

@@ -14,14 +14,19 @@ class OutDefaultSink:
         self.ctx = ctx
         self.host = ctx.host
         self._fmt = None
-        try:
-            from ..formatting.out_default import OutDefaultWriter
-        except ImportError:
-            OutDefaultWriter = None
-        if OutDefaultWriter is not None:
-            self._fmt = OutDefaultWriter(ctx, self.host.output_width(), self.host.write)
+        self._started = False
+
+    def _start(self):
+        # the formatter loads on the first object: `-Command '$null'` never pays for it
+        self._started = True
+        from ..formatting.out_default import OutDefaultWriter
+        self._fmt = OutDefaultWriter(self.ctx, self.host.output_width(), self.host.write)
 
     def add(self, obj):
+        if not self._started:
+            if obj is None:
+                return
+            self._start()
         if isinstance(obj, ErrorRecord) and self._fmt is None:
             self.host.write_error_record(obj)
             return

@@ -17,6 +17,19 @@ from .psobject import DotNetObject
 _DRIVE_RE = re.compile(r"^([A-Za-z][A-Za-z0-9_]*):(?:[\\/](.*))?$", re.S)
 
 
+_SESSION_RESOLVER = [None]
+
+
+def set_session_resolver(fn):
+    """The path resolver of the session that ran most recently: .NET static
+    file APIs ([System.IO.File]::ReadAllText) resolve through it."""
+    _SESSION_RESOLVER[0] = fn
+
+
+def session_resolver():
+    return _SESSION_RESOLVER[0]
+
+
 def pshim_home() -> str:
     return os.environ.get("PSHIM_HOME") or os.path.join(os.path.expanduser("~"), ".pshim")
 

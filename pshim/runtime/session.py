@@ -133,8 +133,8 @@ class Session:
         for k, v in init.items():
             g.set_local(k, v)
         self.global_ctx = ExecutionContext(self, g, self.default_streams())
-        from . import statics_io
-        statics_io.set_path_resolver(lambda p: self.drives.resolve(p, self.location))
+        from .drives import set_session_resolver
+        set_session_resolver(lambda p: self.drives.resolve(p, self.location))
 
     # -- streams to the host ---------------------------------------------------
     def default_streams(self) -> Streams:

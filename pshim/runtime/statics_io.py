@@ -36,6 +36,9 @@ def set_path_resolver(fn):
 def resolve_path(path: str) -> str:
     if _resolver is not None:
         return _resolver(path)
+    from .drives import session_resolver
+    if session_resolver() is not None:
+        return session_resolver()(path)
     from .drives import DriveTable
     global _default_drives
     try:
