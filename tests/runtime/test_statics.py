@@ -394,9 +394,9 @@ def test_regex_instance_and_translation():
     assert invoke_method(rx, "IsMatch", ["A"]) and not invoke_method(rx, "IsMatch", ["A\n"])
     rx = call("System.Text.RegularExpressions.Regex", "new", r"a(?i)b")
     assert invoke_method(rx, "IsMatch", ["aB"]) and not invoke_method(rx, "IsMatch", ["AB"])
-    rx = call("System.Text.RegularExpressions.Regex", "new", r"(?<q>['""]).*?\k<q>")
+    rx = call("System.Text.RegularExpressions.Regex", "new", r'''(?<q>['"]).*?\k<q>''')
     assert invoke_method(rx, "Match", ["say 'hi' now"]).Value == "'hi'"
-    assert rx.ps_to_string() == r"(?<q>['""]).*?\k<q>"
+    assert rx.ps_to_string() == r'''(?<q>['"]).*?\k<q>'''
     e = err("System.Text.RegularExpressions.Regex", "new", "(abc")
     assert e.error_id == "ArgumentException" and "Not enough )'s." in e.message
 
