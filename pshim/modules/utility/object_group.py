@@ -188,48 +188,32 @@ class MeasureObjectCommand(FastInput, Cmdlet):
     IgnoreWhiteSpace = Parameter("switch", parameter_set=_TEXT)
 
     def begin(self):
-        self._items = []
-        self.enable_fast_input(self._items.append)
+        # running totals per measured property: memory stays flat however long the input
+        self._props = [cv.to_string(p) for p in (self.Property or [])]
+        self._text = self.parameter_set_name == _TEXT
+        self._want_num = bool(self.Sum or self.Average or self.Maximum or self.Minimum)
+        self._acc = {p: _Acc() for p in (self._props or [None])}
+        self.enable_fast_input(self._add)
 
     def process(self):
         if "InputObject" not in self.bound and not self.processor.expects_input:
             return
-        self._items.append(self.InputObject)
+        self._add(self.InputObject)
 
-    def end(self):
-        items = [o for o in self._items if o is not None]
-        props = [cv.to_string(p) for p in (self.Property or [])]
-        text = self.parameter_set_name == _TEXT
-        if not props:
-            self._emit_one(items, None, text)
+    def _add(self, obj):
+        if obj is None:
             return
-        for p in props:
-            vals = []
-            found = False
-            for o in items:
-                v = _measure_property(o, p)
+        for prop, acc in self._acc.items():
+            if prop is None:
+                v = obj
+            else:
+                v = _measure_property(obj, prop)
                 if v is NOTHING:
                     continue
-                found = True
-                vals.append(v)
-            if not found:
-                self.write_error(self.error(
-                    f'The property "{p}" cannot be found in the input for any objects.',
-                    "GenericMeasurePropertyNotFound", "InvalidArgument", p))
-                continue
-            self._emit_one(vals, p, text)
-
-    def _emit_one(self, values, prop, text):
-        if text:
-            self.processor.emit(self._text_measure(values, prop))
-            return
-        m = GenericMeasureInfo()
-        m.Property = prop
-        want_num = self.Sum or self.Average or self.Maximum or self.Minimum
-        nums = []
-        count = 0
-        if want_num:
-            for v in values:
+            acc.found = True
+            if self._text:
+                acc.add_text(v, self.IgnoreWhiteSpace)
+            elif self._want_num:
                 if v is None:
                     continue
                 n = _to_double(v)
@@ -237,40 +221,69 @@ class MeasureObjectCommand(FastInput, Cmdlet):
                     self.write_error(self.error(f'Input object "{cv.to_string(v)}" is not numeric.',
                                                 "NonNumericInputObject", "InvalidType", v))
                     continue
-                nums.append(n)
-            count = len(nums)
-        else:
-            count = len([v for v in values if v is not None]) if prop is not None else len(values)
-        m.Count = count
-        if self.Sum:
-            m.Sum = float(sum(nums)) if nums else 0.0
-        if self.Average:
-            m.Average = (float(sum(nums)) / len(nums)) if nums else None
-        if self.Maximum:
-            m.Maximum = max(nums) if nums else None
-        if self.Minimum:
-            m.Minimum = min(nums) if nums else None
-        self.processor.emit(m)
+                acc.add_number(n)
+            elif prop is None or v is not None:
+                acc.count += 1
 
-    def _text_measure(self, values, prop):
+    def end(self):
+        for prop, acc in self._acc.items():
+            if prop is not None and not acc.found:
+                self.write_error(self.error(
+                    f'The property "{prop}" cannot be found in the input for any objects.',
+                    "GenericMeasurePropertyNotFound", "InvalidArgument", prop))
+                continue
+            self.processor.emit(self._text_result(acc, prop) if self._text else self._result(acc, prop))
+
+    def _result(self, acc, prop):
+        m = GenericMeasureInfo()
+        m.Property = prop
+        m.Count = acc.count
+        if self.Sum:
+            m.Sum = float(acc.total)
+        if self.Average:
+            m.Average = (float(acc.total) / acc.count) if acc.count else None
+        if self.Maximum:
+            m.Maximum = acc.maximum
+        if self.Minimum:
+            m.Minimum = acc.minimum
+        return m
+
+    def _text_result(self, acc, prop):
         t = TextMeasureInfo()
         t.Property = prop
-        lines = words = chars = 0
-        for v in values:
-            s = cv.to_string(v)
-            if self.Line:
-                lines += len(s.splitlines()) if s else 0
-            if self.Word:
-                words += len(s.split())
-            if self.Character:
-                chars += len([c for c in s if not c.isspace()]) if self.IgnoreWhiteSpace else len(s)
         if self.Line:
-            t.Lines = lines
+            t.Lines = acc.lines
         if self.Word:
-            t.Words = words
+            t.Words = acc.words
         if self.Character:
-            t.Characters = chars
+            t.Characters = acc.chars
         return t
+
+
+class _Acc:
+    __slots__ = ("count", "total", "maximum", "minimum", "found", "lines", "words", "chars")
+
+    def __init__(self):
+        self.count = 0
+        self.total = 0.0
+        self.maximum = None
+        self.minimum = None
+        self.found = False
+        self.lines = self.words = self.chars = 0
+
+    def add_number(self, n):
+        self.count += 1
+        self.total += n
+        if self.maximum is None or n > self.maximum:
+            self.maximum = n
+        if self.minimum is None or n < self.minimum:
+            self.minimum = n
+
+    def add_text(self, v, ignore_white_space):
+        s = cv.to_string(v)
+        self.lines += len(s.splitlines()) if s else 0
+        self.words += len(s.split())
+        self.chars += len([c for c in s if not c.isspace()]) if ignore_white_space else len(s)
 
 
 def _measure_property(obj, name):
