@@ -78,6 +78,51 @@ def main():
     for i in range(200):
         parser.parse(line + f" # {i}")
     print(f"one command line: {(time.perf_counter() - t0) / 200 * 1e6:.0f} us per cold parse")
+    compare_refinery(text, nlines, cold)
+
+
+def _load_refinery():
+    """binary-refinery's pure-Python PowerShell parser, for a side-by-side figure.
+
+    Uses an installed `refinery` if there is one; otherwise downloads the sdist
+    from PyPI into a cache folder (nothing of it is kept in this repository) and
+    imports only its ps1 parser package, without the toolkit's native extras."""
+    import importlib
+    import tarfile
+    import types
+    try:
+        return importlib.import_module("refinery.lib.scripts.ps1.parser")
+    except Exception:   # not installed, or installed without its native extras
+        sys.modules.pop("refinery", None)
+    cache = os.path.join(os.path.expanduser("~"), ".cache", "pshim-bench")
+    os.makedirs(cache, exist_ok=True)
+    src = [d for d in glob.glob(os.path.join(cache, "binary_refinery-*")) if os.path.isdir(d)]
+    if not src:
+        r = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q",
+                            "-d", cache, "binary-refinery"], capture_output=True, text=True, timeout=300)
+        tars = glob.glob(os.path.join(cache, "binary_refinery-*.tar.gz"))
+        if not tars:
+            raise RuntimeError("could not download binary-refinery: " + (r.stderr.strip()[-200:] or "no sdist"))
+        with tarfile.open(tars[0]) as tf:
+            tf.extractall(cache)
+        src = [d for d in glob.glob(os.path.join(cache, "binary_refinery-*")) if os.path.isdir(d)]
+    pkg = types.ModuleType("refinery")
+    pkg.__path__ = [os.path.join(src[0], "refinery")]
+    sys.modules["refinery"] = pkg
+    return importlib.import_module("refinery.lib.scripts.ps1.parser")
+
+
+def compare_refinery(text, nlines, our_cold):
+    try:
+        mod = _load_refinery()
+    except Exception as e:   # the comparison is optional; say why it is missing
+        print(f"binary-refinery ps1 parser: not measured ({e})")
+        return
+    t0 = time.perf_counter()
+    mod.Ps1Parser(text).parse()
+    dt = time.perf_counter() - t0
+    print(f"binary-refinery ps1 parser, same script: {dt:.2f} s = {nlines / dt:,.0f} lines/s "
+          f"(pshim cold parse runs at {dt / our_cold:.2f}x its speed)")
 
 
 if __name__ == "__main__":
