@@ -63,8 +63,10 @@ class NativeProcessor(CommandProcessor):
     def end(self):
         data = None if self.input is None else ("\n".join(self.input) + "\n").encode()
         try:
+            cwd = self.ctx.resolve_path(self.ctx.session.location)
             proc = subprocess.run(self.argv, input=data, stdout=subprocess.PIPE,
-                                  stdin=None if data is not None else subprocess.DEVNULL)
+                                  stdin=None if data is not None else subprocess.DEVNULL,
+                                  cwd=cwd if os.path.isdir(cwd) else None)
         except OSError as e:
             from ..errors import error_record
             self.write_error(error_record(str(e), "NativeCommandFailed", "ResourceUnavailable", self.info.Name))

@@ -12,6 +12,9 @@ from .typenames import type_name
 
 def get_member(obj, name: str):
     """`$obj.name`: hashtable key, property, or member enumeration; $null if none."""
+    if name.lower() == "psobject" and obj is not None:
+        from .psobject_view import PSObjectView
+        return PSObjectView(obj)
     if isinstance(obj, Hashtable):
         v = obj.get(name, _MISSING)
         if v is not _MISSING:
@@ -48,7 +51,8 @@ def get_member(obj, name: str):
     if lname in ("count", "length"):
         return 1
     if lname == "psobject":
-        return obj if isinstance(obj, PSObject) else PSObject(obj)
+        from .psobject_view import PSObjectView
+        return PSObjectView(obj)
     if lname == "pstypenames":
         from .typenames import type_names_of
         return list(type_names_of(obj))

@@ -67,6 +67,16 @@ class PathInfo(DotNetObject):
         return self.Path
 
 
+def _ensure_root(drive: "PSDriveInfo"):
+    """The folder behind a mapped drive exists from its first use."""
+    if not getattr(drive, "_checked", False):
+        drive._checked = True
+        try:
+            os.makedirs(drive.Root, exist_ok=True)
+        except OSError:
+            pass
+
+
 class DriveTable:
     def __init__(self, home: str | None = None):
         self.home = home or pshim_home()
@@ -104,8 +114,14 @@ class DriveTable:
             if drive.Provider != "FileSystem":
                 raise DriveNotFoundException(f"Cannot find drive. A drive with the name '{name}' does not exist.",
                                              error_id="DriveNotFound", category="ObjectNotFound", target=name)
+            _ensure_root(drive)
             rest = (m.group(2) or "").replace("\\", "/")
             return os.path.normpath(os.path.join(drive.Root, rest)) if rest else drive.Root
+        if p.startswith("\\") and not p.startswith("\\\\"):
+            # `\x` is the root of the current location's drive
+            dm = _DRIVE_RE.match(location or "")
+            if dm:
+                return self.resolve(f"{dm.group(1)}:{p}", location)
         p = p.replace("\\", "/")
         if p.startswith("/"):
             return os.path.normpath(p)

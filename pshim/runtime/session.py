@@ -14,6 +14,11 @@ from .psobject import Hashtable, ArrayList, DotNetObject
 from .scopes import Scope, PSVariable
 
 
+def _is_drive_path(p: str) -> bool:
+    i = p.find(":")
+    return i > 0 and p[:i].isalnum() and (len(p) == i + 1 or p[i + 1] in "\\/")
+
+
 class HostObject(DotNetObject):
     """$Host"""
     ps_type_names = ("System.Management.Automation.Internal.Host.InternalHost", "System.Object")
@@ -155,7 +160,11 @@ class Session:
         self.global_scope.set_local("LASTEXITCODE", code)
 
     def location_info(self):
-        return PathInfo(self.drives.to_ps_path(self.drives.resolve(self.location, "/")))
+        loc = self.location
+        if _is_drive_path(loc):
+            # keep the drive form the location was set with (C:\x, X:\sub)
+            return PathInfo(loc, provider_path=self.drives.resolve(loc, "/"))
+        return PathInfo(self.drives.to_ps_path(self.drives.resolve(loc, "/")))
 
     # -- running code -------------------------------------------------------------
     def parse(self, text: str, path: str | None = None):
