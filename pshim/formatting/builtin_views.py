@@ -42,7 +42,7 @@ def register_all():
         Column("MemberType"),
         Column("Definition"),
     ], auto_size=True, group_by="TypeName", group_label="TypeName"))
-    register_view("System.DateTime", CustomView(_datetime_text))
+    register_view("System.DateTime", CustomView(_datetime_text, out_of_band=True))
     register_view("System.TimeSpan", ListView([Entry(n) for n in (
         "Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks", "TotalDays", "TotalHours",
         "TotalMinutes", "TotalSeconds", "TotalMilliseconds")]))
