@@ -243,7 +243,15 @@ def bind_arguments(md: CommandMetadata, args: list[CommandArgument], command_ext
                                     a.extent or command_extent)
             value = nxt.value
             i += 2
-        bound[p.name] = convert_argument(md, p, value, a.extent or command_extent)
+        if _is_delay_bind(p, value):
+            if not expects_pipeline:
+                raise binding_error(md, f"Cannot bind parameter because parameter '{p.name}' is a delay-bind "
+                                        "script block and there is no pipeline input.",
+                                    "ScriptBlockArgumentNoInput", a.extent or command_extent)
+            from .processor import DelayBind
+            bound[p.name] = DelayBind(unwrap(value))
+        else:
+            bound[p.name] = convert_argument(md, p, value, a.extent or command_extent)
         res.extents[p.name] = a.extent
         named_params.append(p)
 
@@ -306,6 +314,16 @@ def _bind_positional(md, order, a, bound, res, command_extent):
         res.extents[p.name] = a.extent
         return p
     raise first_error
+
+
+def _is_delay_bind(p: Parameter, value) -> bool:
+    from ..runtime.scriptblock import ScriptBlock
+    if not isinstance(unwrap(value), ScriptBlock):
+        return False
+    if p.type.lower() in ("scriptblock", "system.management.automation.scriptblock", "object", "psobject",
+                          "system.object", "scriptblock[]", "object[]"):
+        return False
+    return any(d.from_pipeline_by_name for d in p.sets.values())
 
 
 def _arg_text(v):

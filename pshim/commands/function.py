@@ -288,8 +288,11 @@ class FunctionProcessor(CommandProcessor):
         self.set_name = resolve_parameter_set(md, res, expects_input, self.extent) if md.is_advanced else ALL_SETS
         self.expects_input = expects_input
         self.bound = bound
-        self.plan = pipeline_plan(md, self.set_name, bound) if md.pipeline_params else ([], [])
-        self.has_plan = bool(self.plan[0] or self.plan[1])
+        from .processor import take_delay_bind
+        self.delay_bind = take_delay_bind(bound, {})
+        self.plan = pipeline_plan(md, self.set_name, {**bound, **self.delay_bind}) \
+            if md.pipeline_params else ([], [])
+        self.has_plan = bool(self.plan[0] or self.plan[1] or self.delay_bind)
         scope = fctx.scope
         # preference variables set by common parameters live in the function's scope
         for k, v in common.items():
@@ -378,10 +381,20 @@ class FunctionProcessor(CommandProcessor):
         if self.has_plan:
             from ..errors import ParameterBindingException
             try:
-                vals = bind_pipeline_record(self.metadata, self.plan, obj, self.extent)
+                vals = bind_pipeline_record(self.metadata, self.plan, obj, self.extent) \
+                    if (self.plan[0] or self.plan[1]) else {}
             except ParameterBindingException as e:
-                self.write_error(e.error_record)
-                return
+                if not self.delay_bind:
+                    self.write_error(e.error_record)
+                    return
+                vals = {}
+            if self.delay_bind:
+                from .processor import evaluate_delay_bind
+                try:
+                    vals.update(evaluate_delay_bind(self, self.delay_bind, obj))
+                except PSException as e:
+                    self.write_error(e.error_record)
+                    return
             for k, v in vals.items():
                 scope.set_local(k, v)
                 self.bound_dict[k] = v

@@ -12,7 +12,7 @@ from ..errors import (ErrorRecord, InvocationInfo, CommandNotFoundException, PSE
 from ..runtime import conversion as cv
 from .binder import (bind_arguments, resolve_parameter_set, pipeline_plan, bind_pipeline_record,
                      missing_mandatory, binding_error, convert_argument)
-from .parameters import COMMON_NAMES
+from .parameters import COMMON_NAMES, ALL_SETS
 
 _COMMON_ATTRS = {
     "erroraction": "error_action", "warningaction": "warning_action",
@@ -45,6 +45,7 @@ class CommandProcessor:
         self._errors = None
         self._outs = None
         self._warnings = None
+        self.pipeline_variable = None
 
     # -- common parameters ------------------------------------------------------
     def apply_common(self, bound: dict):
@@ -73,6 +74,8 @@ class CommandProcessor:
             elif lk == "warningvariable":
                 self.warning_variable = cv.to_string(v)
                 self._warnings = []
+            elif lk == "pipelinevariable":
+                self.pipeline_variable = cv.to_string(v)
 
     def wrap_emit(self):
         if self._outs is not None:
@@ -83,6 +86,15 @@ class CommandProcessor:
                 outs.append(obj)
                 inner(obj)
             self.emit = emit
+        if self.pipeline_variable:
+            inner2 = self.emit
+            name = self.pipeline_variable
+            ctx = self.ctx
+
+            def emit_pv(obj):
+                ctx.set_variable(name, obj)
+                inner2(obj)
+            self.emit = emit_pv
 
     # -- errors and streams -----------------------------------------------------
     def attribute(self, rec: ErrorRecord) -> ErrorRecord:
@@ -196,8 +208,13 @@ class CmdletProcessor(CommandProcessor):
             d[k] = v
         self.cmdlet = cmdlet
         self.set_name = set_name
+        self.delay_bind = take_delay_bind(d, cmdlet.bound)
+        # with input coming and several sets still possible, each record decides the set (5.1)
+        self.open_sets = [s for s in (res.set_candidates or []) if s != set_name] if expects_input else []
         self.plan = pipeline_plan(md, set_name, bound)
-        self.has_plan = bool(self.plan[0] or self.plan[1])
+        if self.open_sets:
+            self.plan = _union_plan(md, [set_name] + self.open_sets, bound)
+        self.has_plan = bool(self.plan[0] or self.plan[1] or self.delay_bind)
         missing = missing_mandatory(md, set_name, bound, expects_input and self.has_plan)
         if missing:
             self._fill_mandatory(missing)
@@ -259,17 +276,29 @@ class CmdletProcessor(CommandProcessor):
                 self.extent, target=obj).error_record)
             return
         try:
-            vals = bind_pipeline_record(self.metadata, self.plan, obj, self.extent)
+            vals = bind_pipeline_record(self.metadata, self.plan, obj, self.extent) \
+                if (self.plan[0] or self.plan[1]) else {}
         except ParameterBindingException as e:
-            self.write_error(e.error_record)
-            return
+            if not self.delay_bind:
+                self.write_error(e.error_record)
+                return
+            vals = {}
         d = cmdlet.__dict__
         bound = cmdlet.bound
+        if self.delay_bind:
+            try:
+                vals.update(evaluate_delay_bind(self, self.delay_bind, obj))
+            except PSException as e:
+                self.write_error(e.error_record)
+                return
         for k, v in vals.items():
             d[k] = v
             bound[k] = v
+        if self.open_sets:
+            cmdlet.parameter_set_name = _record_set(self.metadata, [self.set_name] + self.open_sets, bound,
+                                                    self.set_name)
         try:
-            missing = missing_mandatory(self.metadata, self.set_name, bound, False)
+            missing = missing_mandatory(self.metadata, cmdlet.parameter_set_name, bound, False)
             if missing:
                 self.write_error(binding_error(
                     self.metadata, "Cannot process command because of one or more missing mandatory "
@@ -286,6 +315,12 @@ class CmdletProcessor(CommandProcessor):
                 bound.pop(k, None)
 
     def process_no_input(self):
+        if self.delay_bind:
+            name = next(iter(self.delay_bind))
+            self.write_error(binding_error(
+                self.metadata, f"Cannot bind parameter because parameter '{name}' is a delay-bind script block "
+                "and there is no pipeline input.", "ScriptBlockArgumentNoInput", self.extent).error_record)
+            return
         self._with_streams(self.cmdlet.process)
 
     def end(self):
@@ -299,6 +334,56 @@ class CmdletProcessor(CommandProcessor):
 
 
 # ---------------------------------------------------------------------------
+# delay-bind script blocks and per-record parameter sets
+
+class DelayBind:
+    """A script block given to a parameter that takes pipeline input by property
+    name (`ls | Rename-Item -NewName { $_.Name + '.bak' }`): run once per record."""
+    __slots__ = ("script_block",)
+
+    def __init__(self, sb):
+        self.script_block = sb
+
+
+def take_delay_bind(values: dict, bound: dict) -> dict:
+    out = {}
+    for k, v in list(values.items()):
+        if isinstance(v, DelayBind):
+            out[k] = v.script_block
+            values.pop(k, None)
+            bound.pop(k, None)
+    return out
+
+
+def evaluate_delay_bind(processor, delay: dict, record) -> dict:
+    from .function import invoke_scriptblock_dotted
+    from ..runtime.compile_expr import collect_value
+    md = processor.metadata
+    out = {}
+    ctx = processor.ctx.child()
+    for name, sb in delay.items():
+        p = md.by_name[name.lower()]
+        value = collect_value(invoke_scriptblock_dotted(ctx, sb, record))
+        out[name] = convert_argument(md, p, value, processor.extent)
+    return out
+
+
+def _union_plan(md, sets, bound):
+    by_value, by_name = [], []
+    for s in sets:
+        v, n = pipeline_plan(md, s, bound)
+        by_value += [p for p in v if p not in by_value]
+        by_name += [p for p in n if p not in by_name]
+    return by_value, by_name
+
+
+def _record_set(md, sets, bound, default):
+    fits = [s for s in sets if all(s in md.by_name[k.lower()].sets or ALL_SETS in md.by_name[k.lower()].sets
+                                   for k in bound if k.lower() in md.by_name)]
+    if default in fits or not fits:
+        return default
+    return fits[0]
+
 
 def command_not_found(name: str, extent) -> CommandNotFoundException:
     msg = (f"The term '{name}' is not recognized as the name of a cmdlet, function, script file, or operable "
