@@ -399,6 +399,7 @@ def command_not_found(name: str, extent) -> CommandNotFoundException:
 
 
 def create_processor(ctx, name, args, cc, expects_input: bool, position: int = 1):
+    ctx.pipeline_position = position
     from .discovery import resolve_command
     from ..runtime.scriptblock import ScriptBlock, FunctionInfo
     from .function import FunctionProcessor

@@ -11,7 +11,7 @@ def prompt_for_mandatory(ctx, processor, missing) -> dict:
         raise binding_error(md, "Cannot process command because of one or more missing mandatory parameters:" +
                             "".join(" " + p.name for p in missing) + ".", "MissingMandatoryParameter",
                             processor.extent)
-    host.write_line(f"cmdlet {processor.name} at command pipeline position 1")
+    host.write_line(f"cmdlet {processor.name} at command pipeline position {getattr(processor.ctx, 'pipeline_position', 1)}")
     host.write_line("Supply values for the following parameters:")
     values = {}
     for p in missing:

@@ -46,7 +46,7 @@ class Streams:
 
 class ExecutionContext:
     __slots__ = ("session", "scope", "streams", "in_try", "last_status", "current_command",
-                 "script_path", "__weakref__")
+                 "script_path", "pipeline_position", "__weakref__")
 
     def __init__(self, session, scope: Scope, streams: Streams):
         self.session = session
@@ -56,6 +56,7 @@ class ExecutionContext:
         self.last_status = True
         self.current_command = None
         self.script_path = None
+        self.pipeline_position = 1
 
     # -- scopes ---------------------------------------------------------------
     def child(self, scope: Scope | None = None) -> "ExecutionContext":
