@@ -379,22 +379,9 @@ class FunctionProcessor(CommandProcessor):
         scope.set_local("_", obj, "_")
         scope.set_local("PSItem", obj, "psitem")
         if self.has_plan:
-            from ..errors import ParameterBindingException
-            try:
-                vals = bind_pipeline_record(self.metadata, self.plan, obj, self.extent) \
-                    if (self.plan[0] or self.plan[1]) else {}
-            except ParameterBindingException as e:
-                if not self.delay_bind:
-                    self.write_error(e.error_record)
-                    return
-                vals = {}
-            if self.delay_bind:
-                from .processor import evaluate_delay_bind
-                try:
-                    vals.update(evaluate_delay_bind(self, self.delay_bind, obj))
-                except PSException as e:
-                    self.write_error(e.error_record)
-                    return
+            vals = self.bind_record(obj)
+            if vals is None:
+                return
             for k, v in vals.items():
                 scope.set_local(k, v)
                 self.bound_dict[k] = v

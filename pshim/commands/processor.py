@@ -149,6 +149,26 @@ class CommandProcessor:
     def write_information(self, obj, from_host=False):
         self._with_streams(self.ctx.write_information, obj, self.information_action, from_host)
 
+    def bind_record(self, obj):
+        """Values of the pipeline parameters for one record (binding passes, then
+        delay-bind script blocks); None after writing the error when it cannot bind."""
+        plan = self.plan
+        delay = getattr(self, "delay_bind", None)
+        try:
+            vals = bind_pipeline_record(self.metadata, plan, obj, self.extent) if (plan[0] or plan[1]) else {}
+        except ParameterBindingException as e:
+            if not delay:
+                self.write_error(e.error_record)
+                return None
+            vals = {}
+        if delay:
+            try:
+                vals.update(evaluate_delay_bind(self, delay, obj))
+            except PSException as e:
+                self.write_error(e.error_record)
+                return None
+        return vals
+
     # -- lifecycle -------------------------------------------------------------------
     def begin(self):
         pass
@@ -275,22 +295,11 @@ class CmdletProcessor(CommandProcessor):
                 "match any of the parameters that take pipeline input.", "InputObjectNotBound",
                 self.extent, target=obj).error_record)
             return
-        try:
-            vals = bind_pipeline_record(self.metadata, self.plan, obj, self.extent) \
-                if (self.plan[0] or self.plan[1]) else {}
-        except ParameterBindingException as e:
-            if not self.delay_bind:
-                self.write_error(e.error_record)
-                return
-            vals = {}
+        vals = self.bind_record(obj)
+        if vals is None:
+            return
         d = cmdlet.__dict__
         bound = cmdlet.bound
-        if self.delay_bind:
-            try:
-                vals.update(evaluate_delay_bind(self, self.delay_bind, obj))
-            except PSException as e:
-                self.write_error(e.error_record)
-                return
         for k, v in vals.items():
             d[k] = v
             bound[k] = v

@@ -237,43 +237,42 @@ def _label_matches(sig_label, label):
     return sig_label is None or (label is not None and sig_label.lower() == label.lower())
 
 
+def _loop_step(body, label):
+    """One iteration of a loop body: False when a `break` (for this loop) ends the loop;
+    a `continue` for this loop just ends the iteration; other labels propagate."""
+    def step(ctx, out):
+        try:
+            body(ctx, out)
+        except BreakSignal as b:
+            if _label_matches(b.label, label):
+                return False
+            raise
+        except ContinueSignal as c:
+            if not _label_matches(c.label, label):
+                raise
+        return True
+    return step
+
+
 def _while(node: A.WhileStatementAst):
     cond = compile_value(node.condition) if node.condition is not None else (lambda ctx: True)
-    body = compile_statement_block(node.body)
-    label = node.label
+    step = _loop_step(compile_statement_block(node.body), node.label)
     to_bool = cv.to_bool
 
     def fn(ctx, out):
         while to_bool(cond(ctx)):
-            try:
-                body(ctx, out)
-            except BreakSignal as b:
-                if _label_matches(b.label, label):
-                    return
-                raise
-            except ContinueSignal as c:
-                if not _label_matches(c.label, label):
-                    raise
+            if not step(ctx, out):
+                return
     return fn
 
 
 def _do(node, until: bool):
     cond = compile_value(node.condition)
-    body = compile_statement_block(node.body)
-    label = node.label
+    step = _loop_step(compile_statement_block(node.body), node.label)
     to_bool = cv.to_bool
 
     def fn(ctx, out):
-        while True:
-            try:
-                body(ctx, out)
-            except BreakSignal as b:
-                if _label_matches(b.label, label):
-                    return
-                raise
-            except ContinueSignal as c:
-                if not _label_matches(c.label, label):
-                    raise
+        while step(ctx, out):
             if to_bool(cond(ctx)) == until:
                 return
     return fn
@@ -283,23 +282,15 @@ def _for(node: A.ForStatementAst):
     init = compile_statement(node.initializer) if node.initializer is not None else None
     cond = compile_value(node.condition) if node.condition is not None else (lambda ctx: True)
     it = compile_statement(node.iterator) if node.iterator is not None else None
-    body = compile_statement_block(node.body)
-    label = node.label
+    step = _loop_step(compile_statement_block(node.body), node.label)
     to_bool = cv.to_bool
 
     def fn(ctx, out):
         if init is not None:
             init(ctx, _discard)
         while to_bool(cond(ctx)):
-            try:
-                body(ctx, out)
-            except BreakSignal as b:
-                if _label_matches(b.label, label):
-                    return
-                raise
-            except ContinueSignal as c:
-                if not _label_matches(c.label, label):
-                    raise
+            if not step(ctx, out):
+                return
             if it is not None:
                 it(ctx, _discard)
     return fn
@@ -324,21 +315,13 @@ def _foreach(node: A.ForEachStatementAst):
     from .compile_assign import _var_setter
     iterable = compile_value(node.iterable)
     setter = _var_setter(node.variable.name, node.variable.scope)
-    body = compile_statement_block(node.body)
-    label = node.label
+    step = _loop_step(compile_statement_block(node.body), node.label)
 
     def fn(ctx, out):
         for item in iterate_value(iterable(ctx)):
             setter(ctx, item)
-            try:
-                body(ctx, out)
-            except BreakSignal as b:
-                if _label_matches(b.label, label):
-                    return
-                raise
-            except ContinueSignal as c:
-                if not _label_matches(c.label, label):
-                    raise
+            if not step(ctx, out):
+                return
     return fn
 
 
