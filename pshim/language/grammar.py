@@ -51,6 +51,7 @@ import re
 import pyparsing as pp
 
 from . import builder as b
+from . import lean
 from . import tokens as T
 
 _NAMED: dict[str, pp.ParserElement] = {}
@@ -829,4 +830,6 @@ def _build() -> Grammar:
     inline_forwards(script)
     script.streamline()
     sub_expression.streamline()
+    lean.convert(script, sub_expression, custom=(Fail, Check, PipeFail, StringToken, Skip, Close, Dispatch,
+                                                 Fast, FastString, BinaryChain))
     return Grammar(script, sub_expression)
