@@ -217,6 +217,11 @@ class InvocationInfo:
 
 class CategoryInfo:
     __slots__ = ("category", "activity", "reason", "target_name", "target_type")
+    ps_type_names = ("System.Management.Automation.ErrorCategoryInfo", "System.Object")
+    ps_properties = ("Category", "Activity", "Reason", "TargetName", "TargetType")
+
+    def ps_to_string(self):
+        return str(self)
 
     def __init__(self, category="NotSpecified", activity="", reason="", target_name="", target_type=""):
         self.category = category

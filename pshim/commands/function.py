@@ -177,6 +177,13 @@ def function_metadata(info: FunctionInfo) -> CommandMetadata:
 
 # ---------------------------------------------------------------------------
 
+class PSBoundParametersDictionary(Hashtable):
+    """$PSBoundParameters: a Dictionary[string, object] in binding order."""
+    ps_type_names = ("System.Management.Automation.PSBoundParametersDictionary",
+                     "System.Collections.Generic.Dictionary`2[[System.String],[System.Object]]", "System.Object")
+    __slots__ = ()
+
+
 class PSCmdletObject(DotNetObject):
     """$PSCmdlet inside an advanced function."""
     ps_type_names = ("System.Management.Automation.PSScriptCmdlet", "System.Management.Automation.PSCmdlet",
@@ -237,9 +244,10 @@ class InvocationInfoObject(DotNetObject):
                      "HistoryId", "ScriptName", "Line", "PositionMessage", "PSScriptRoot", "PSCommandPath",
                      "InvocationName", "PipelineLength", "PipelinePosition", "ExpectingInput", "CommandOrigin")
 
-    def __init__(self, name, bound, unbound, extent, invocation_name, script_path, expecting_input):
+    def __init__(self, command, bound, unbound, extent, invocation_name, script_path, expecting_input):
         import os
-        self.MyCommand = name
+        self.MyCommand = command           # FunctionInfo, ExternalScriptInfo or ScriptBlock
+        self.extent = extent               # where the command was invoked (error positions)
         self.BoundParameters = bound
         self.UnboundArguments = unbound
         self.ScriptLineNumber = extent.line if extent is not None else 0
@@ -312,7 +320,7 @@ class FunctionProcessor(CommandProcessor):
             from ..host.prompts import prompt_for_mandatory
             for p, raw in prompt_for_mandatory(ctx, self, missing).items():
                 bound[p.name] = convert_argument(md, p, raw, self.extent)
-        bp = OrderedDictionary()
+        bp = PSBoundParametersDictionary()
         for k, v in bound.items():
             bp[k] = v
         self.bound_dict = bp
@@ -339,8 +347,15 @@ class FunctionProcessor(CommandProcessor):
         if not dot_source:
             scope.set_local("args", list(res.unbound_args))
             scope.set_local("PSBoundParameters", bp)
+            if info is not None:
+                command = info
+            elif script_path is not None:
+                from .discovery import ScriptEntry
+                command = ScriptEntry(script_path)
+            else:
+                command = sb
             scope.set_local("MyInvocation", InvocationInfoObject(
-                name, bp, list(res.unbound_args), self.extent, invocation_name, script_path, expects_input))
+                command, bp, list(res.unbound_args), self.extent, invocation_name, script_path, expects_input))
             if md.is_advanced:
                 self.pscmdlet = PSCmdletObject(self)
                 scope.set_local("PSCmdlet", self.pscmdlet)
@@ -379,14 +394,29 @@ class FunctionProcessor(CommandProcessor):
         scope.set_local("_", obj, "_")
         scope.set_local("PSItem", obj, "psitem")
         if self.has_plan:
+            self._reset_pipeline_bound(scope)
             vals = self.bind_record(obj)
             if vals is None:
                 return
+            self._pipeline_bound = list(vals)
             for k, v in vals.items():
                 scope.set_local(k, v)
                 self.bound_dict[k] = v
         self.input_list.append(obj)
         self._with_streams(self._run, comp.process, self.emit)
+
+    _pipeline_bound = ()
+
+    def _reset_pipeline_bound(self, scope):
+        """Parameters bound from the previous record go back to their defaults (5.1)."""
+        for name in self._pipeline_bound:
+            p = self.metadata.by_name[name.lower()]
+            value = p.default_value()
+            if p.default_ast is not None:
+                value = compile_expr(p.default_ast)(self.fctx) if isinstance(p.default_ast, A.ExpressionAst) \
+                    else collect_value(_run_stmt(self.fctx, p.default_ast))
+            scope.set_local(p.name, value)
+        self._pipeline_bound = ()
 
     def process_no_input(self):
         comp = self.compiled

@@ -102,7 +102,9 @@ def compile_pipeline(node: A.PipelineAst):
     source_redirs = []
     start = 0
     if elements and isinstance(elements[0], A.CommandExpressionAst):
-        source = compile_expr(elements[0].expression)
+        from ..runtime.compile_expr import compile_items
+        items = compile_items(elements[0].expression)
+        source = compile_expr(elements[0].expression) if items is None else items
         source_redirs = [_compile_redirection(r) for r in elements[0].redirections]
         start = 1
     commands = []
@@ -202,7 +204,7 @@ def run_pipeline(ctx, source, source_redirs, commands, out, has_redirs, extent):
         for p in procs:
             p.finish()
         for sink in file_sinks:
-            sink.close(ctx)
+            sink.close(ctx, extent)
     ctx.last_status = ok
 
 
@@ -242,9 +244,18 @@ class _FileSink:
     def add(self, obj):
         self.items.append(obj)
 
-    def close(self, ctx):
+    def close(self, ctx, extent=None):
         from ..modules.utility.out_file import write_redirection
-        write_redirection(ctx, self.items, self.path_text, self.append)
+        from ..errors import PSErrorRecordException
+        try:
+            write_redirection(ctx, self.items, self.path_text, self.append)
+        except PSErrorRecordException as e:
+            # a redirection is an implicit `| out-file`: its errors say so
+            rec = e.error_record
+            if rec.invocation is None:
+                rec.invocation = InvocationInfo("Out-File", extent, "out-file")
+            rec.activity = "Out-File"
+            raise
 
 
 def _apply_redirections(ctx, p, redirs, file_sinks):

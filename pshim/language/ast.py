@@ -220,6 +220,15 @@ class DataStatementAst(StatementAst):
 
 
 @dataclass(eq=False)
+class TypeDefinitionAst(StatementAst):
+    """`class Name [: Base] { ... }` / `enum Name { ... }` (PowerShell 5 types):
+    parsed only as far as the name; the body between the braces is kept as text."""
+    name: str = ""
+    kind: str = "class"                                 # "class" | "enum"
+    members_text: str = ""
+
+
+@dataclass(eq=False)
 class BlockStatementAst(StatementAst):
     """A bare `{ ... }`-like statement body keyword we accept but do not run specially."""
     kind: str = ""

@@ -325,6 +325,78 @@ def bareword(s, loc, toks):
     return A.StringConstantExpressionAst(value=_unescape_bare(text), kind="bare", extent=ext(loc, end))
 
 
+
+# a piece of a generic token up to a glued quote or `$(`
+_WORD_PIECE = re.compile(r"(?:[^\s{}();,|&<>`$'\u2018-\u201e\"]|\$(?!\()|`[\s\S])+")
+
+
+def generic_word(s, loc, do_actions):
+    """A generic token in argument mode, quoted strings and `$( )` glued to it
+    included (`a"b c"d` is the one argument `ab cd`, `a$(1)b` is `a1b`).
+    Returns (end, node) or None."""
+    m = _WORD_PIECE.match(s, loc)
+    if m is None:
+        return None
+    end = m.end()
+    c = s[end:end + 1]
+    if not c or (c not in _GLUE_FIRST) or (c == "$" and s[end + 1:end + 2] != "("):
+        return end, (bareword(s, loc, [m.group()]) if do_actions else None)
+    parts, buf = [], []
+    expandable = False
+    ends = CTX.string_ends
+    i = loc
+
+    def flush():
+        if buf:
+            parts.append("".join(buf))
+            buf.clear()
+
+    def add(ps):
+        for p in ps:
+            if isinstance(p, str):
+                buf.append(p)
+            else:
+                flush()
+                parts.append(p)
+
+    while True:
+        c = s[i:i + 1]
+        if not c:
+            break
+        if c in _GLUE_QUOTES and i in ends:
+            e = ends[i]
+            if c in SQUOTES:
+                buf.append(re.sub(r"['\u2018-\u201b]{2}", lambda mm: mm.group(0)[0], s[i + 1:e - 1]))
+            else:
+                ps, x = _expand(s, i + 1, e - 1, False)
+                expandable = expandable or x
+                add(ps)
+            i = e
+        elif c == "$" and s[i + 1:i + 2] == "(":
+            node, i = parse_subexpression_at(s, i)
+            flush()
+            parts.append(node)
+            expandable = True
+        else:
+            m = _WORD_PIECE.match(s, i)
+            if m is None:
+                break
+            ps, x = _expand_bare(s, i, m.end())
+            expandable = expandable or x
+            add(ps)
+            i = m.end()
+    flush()
+    if not do_actions:
+        return i, None
+    if not expandable:
+        return i, A.StringConstantExpressionAst(value="".join(parts), kind="bare", extent=ext(loc, i))
+    return i, A.ExpandableStringExpressionAst(value=s[loc:i], parts=parts, kind="bare", extent=ext(loc, i))
+
+
+_GLUE_QUOTES = frozenset(SQUOTES + DQUOTES)
+_GLUE_FIRST = frozenset(SQUOTES + DQUOTES + "$")
+
+
 _BARE_PIECE = re.compile(
     r"(?P<text>[^`$]+)|`(?P<esc>[\s\S])|\$\{(?P<braced>[^}]*)\}"
     r"|\$(?:(?P<scope>[A-Za-z_]\w*):(?=[\w?]))?(?P<name>[\w?]+)|\$(?P<special>[$^])|(?P<dollar>\$)")
@@ -998,6 +1070,20 @@ def flow_statement(s, loc, toks):
     if kw == "exit":
         return A.ExitStatementAst(pipeline=arg, extent=e)
     return A.ThrowStatementAst(pipeline=arg, extent=e)
+
+
+def type_definition(s, loc, toks):
+    """`class X : Base { ... }` / `enum X { ... }`: toks are the header match and the body end."""
+    m, end = toks[0], toks[1]
+    body = s[m.end():end - 1]
+    return A.TypeDefinitionAst(name=m.group("name"), kind=m.group("kind").lower(), members_text=body,
+                               extent=ext(loc, end))
+
+
+def verbatim_argument(s, loc, toks):
+    """`--%`: the rest of the line, passed as written."""
+    m = toks[0]
+    return A.StringConstantExpressionAst(value=m.group("rest").strip(), kind="verbatim", extent=ext(loc, m.end()))
 
 
 def data_statement(s, loc, toks):

@@ -143,6 +143,69 @@ class StringToken(pp.Token):
         return end, ([node] if node is not None else [])
 
 
+class GenericWord(pp.Token):
+    """A generic token in argument mode, with quoted strings and `$( )` glued to it."""
+
+    def __init__(self):
+        super().__init__()
+        self.mayReturnEmpty = False
+        self.mayIndexError = False
+        self.errmsg = "Expected bareword"
+
+    def _generateDefaultName(self):
+        return "bareword"
+
+    def parseImpl(self, instring, loc, do_actions=True):
+        r = b.generic_word(instring, loc, do_actions)
+        if r is None:
+            raise pp.ParseException(instring, loc, self.errmsg, self)
+        return r[0], ([r[1]] if r[1] is not None else [])
+
+
+class TypeDefinition(pp.Token):
+    """`class Name [: Base] { ... }` / `enum Name { ... }`: the header, then the
+    body up to its matching `}` (strings skipped); yields [header match, end]."""
+
+    HEAD = re.compile(r"(?i:(?P<kind>class|enum))[ \t]+(?P<name>[A-Za-z_][\w.]*)\s*"
+                      r"(?::\s*[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*)?\{")
+    STOP = re.compile(r"[{}'\"\u2018-\u201e@]")
+
+    def __init__(self):
+        super().__init__()
+        self.mayReturnEmpty = False
+        self.mayIndexError = False
+        self.errmsg = "Expected type definition"
+
+    def _generateDefaultName(self):
+        return "type_definition"
+
+    def parseImpl(self, instring, loc, do_actions=True):
+        m = self.HEAD.match(instring, loc)
+        if m is None:
+            raise pp.ParseFatalException(instring, loc, "MissingNameAfterKeyword|" + instring[loc:loc + 5].strip(),
+                                         self)
+        ends = b.CTX.string_ends
+        depth = 1
+        i = m.end()
+        while True:
+            sm = self.STOP.search(instring, i)
+            if sm is None:
+                raise pp.ParseFatalException(instring, len(instring), "MissingEndCurlyBrace|", self)
+            j = sm.start()
+            e = ends.get(j)
+            if e is not None:
+                i = e
+                continue
+            c = instring[j]
+            i = j + 1
+            if c == "{":
+                depth += 1
+            elif c == "}":
+                depth -= 1
+                if depth == 0:
+                    return i, [m, i]
+
+
 class Skip(pp.Token):
     """A token that is matched and dropped (cheaper than Suppress(Regex): one element, no action)."""
 
@@ -639,7 +702,7 @@ def _build() -> Grammar:
 
     # --- commands (argument mode)
     arg_end = Skip(T.ARG_END, ws=False)
-    bareword = N(R(T.BAREWORD_RE, action=b.bareword), "bareword")
+    bareword = N(GenericWord(), "bareword")
     arg_number = R(r"(?P<sign>[-\u2013\u2014\u2015+])?" + T.ARG_NUMBER_RE, match=True, action=b.arg_number)
     arg_postfix = (primary + postfixes).add_parse_action(b.postfix_chain)
     number_or_word = MF([arg_number, bareword])
@@ -676,6 +739,8 @@ def _build() -> Grammar:
         element_table[d] = Fast(T.PARAMETER_BASE + r"(?P<colon>)" + T.ARG_END, b.parameter_from_match,
                                 MF([parameter, argument]), "simple_parameter")
     element_table["<"] = Fail("RedirectionNotSupported", "<", after=False)
+    verbatim = N(R(r"--%(?P<rest>[^\r\n]*)", match=True, action=b.verbatim_argument), "verbatim_argument")
+    element_table["--"] = MF([verbatim, element_table["-"]])
     command_elements = N(Dispatch(element_table, argument, "command_element", repeat=True),
                          "command_element")
 
@@ -710,8 +775,11 @@ def _build() -> Grammar:
     for c in "abcdefghijklmnopqrstuvwxyz":
         first_table[c] = first_table[c.upper()] = plain_pipeline
     first_table["."] = MF([command_pipeline, expression_statement])
-    for c in "$@([{0123456789!,+-*<>=|;)}\r\n\t `" + QUOTES + T.DASHES:
+    for c in "$@([{!,+-*<>=|;)}\r\n\t `" + QUOTES + T.DASHES:
         first_table[c] = expression_statement
+    digit_statement = MF([plain_pipeline, expression_statement])     # `7z.exe a x.zip` is a command
+    for c in "0123456789":
+        first_table[c] = digit_statement
     pipeline_statement <<= Dispatch(first_table, MF([command_pipeline, expression_statement]), "pipeline")
     N(pipeline_statement, "pipeline")
 
@@ -794,7 +862,9 @@ def _build() -> Grammar:
                         "break_statement")
     return_statement = N((KW("return|exit|throw") + Opt(pipeline_statement)).add_parse_action(b.flow_statement),
                          "return_statement")
-    data_statement = N((KW("data") + Opt(R(r"[A-Za-z_]\w*(?![\w-])"))
+    supported_command = N(Skip(T.DASH + r"(?i:supportedcommand)[ \t]+[^\s{},]+(?:[ \t]*,\s*[^\s{},]+)*"),
+                          "supported_command")
+    data_statement = N((KW("data") + Opt(R(r"(?!" + T.DASH + r")[A-Za-z_]\w*(?![\w-])")) + Opt(supported_command)
                         + block("MissingStatementBlockForDataSection"))
                        .add_parse_action(b.data_statement), "data_statement")
     misplaced = R(r"\w+", action=b.misplaced_keyword)
@@ -804,6 +874,8 @@ def _build() -> Grammar:
              "trap": trap_statement, "function": function_statement, "filter": function_statement,
              "break": break_statement, "continue": break_statement, "return": return_statement,
              "exit": return_statement, "throw": return_statement, "data": data_statement}
+    type_definition = N(TypeDefinition().add_parse_action(b.type_definition), "type_definition")
+    table["class"] = table["enum"] = type_definition
     for w in T.MISPLACED_KEYWORDS:
         table[w] = misplaced
     kw_pattern = r"(" + "|".join(sorted(table, key=len, reverse=True)) + r")" + KB
@@ -830,6 +902,6 @@ def _build() -> Grammar:
     inline_forwards(script)
     script.streamline()
     sub_expression.streamline()
-    lean.convert(script, sub_expression, custom=(Fail, Check, PipeFail, StringToken, Skip, Close, Dispatch,
+    lean.convert(script, sub_expression, custom=(Fail, Check, PipeFail, StringToken, Skip, Close, Dispatch, GenericWord, TypeDefinition,
                                                  Fast, FastString, BinaryChain))
     return Grammar(script, sub_expression)

@@ -43,7 +43,7 @@ KEYWORDS = ("begin", "break", "catch", "class", "continue", "data", "define", "d
 STATEMENT_KEYWORDS = ("if", "while", "for", "foreach", "do", "switch", "try", "trap", "function",
                       "filter", "break", "continue", "return", "exit", "throw", "data")
 # keywords that can never begin a statement: a clear error instead of a command named `else`
-MISPLACED_KEYWORDS = ("else", "elseif", "catch", "finally", "until", "in", "param", "class", "enum",
+MISPLACED_KEYWORDS = ("else", "elseif", "catch", "finally", "until", "in", "param",
                       "define", "from", "var", "workflow", "inlinescript", "parallel",
                       "configuration", "using")
 RESERVED_UNSUPPORTED = ("define", "from", "var")
@@ -104,7 +104,7 @@ ARG_NUMBER_RE = NUMBER_BODY + ARG_END
 # a generic token in argument mode (a bare word); backtick escapes any character
 BAREWORD_RE = r"(?:[^\s{}();,|&<>`" + SQUOTES + DQUOTES + r"]|`[\s\S])+"
 # a command name without & or .: anything bare that does not start an expression
-COMMAND_NAME_RE = (r"(?:[A-Za-z_?%\\/~]|\.\.?[\\/]|[^\x00-\x7f\u2013\u2014\u2015\u2018-\u201e\s])"
+COMMAND_NAME_RE = (r"(?:[A-Za-z_?%\\/~]|(?!" + NUMBER_RE + r")\d|\.\.?[\\/]|[^\x00-\x7f\u2013\u2014\u2015\u2018-\u201e\s])"
                    r"(?:[^\s{}();,|&<>`$" + SQUOTES + DQUOTES + r"]|`[\s\S])*")
 PARAMETER_BASE = (DASH + r"(?P<name>[A-Za-z_?\u00c0-\uffff][^\s{}();,|&<>:.\[\]`" + SQUOTES + DQUOTES
                   + r"]*)")
@@ -288,13 +288,16 @@ _HERE_DQ_END = re.compile(r"\n[\"\u201c\u201d\u201e]@")
 _HERE_SQ_END = re.compile(r"\n['\u2018-\u201b]@")
 _HERE_SUB = re.compile(r"`[\s\S]|\$\(")
 _REQUIRES = re.compile(r"#requires\b", re.I)
-_COMMENT_BEFORE = frozenset(" \t\f\v\r\n;(){}|&,=\u00a0") | frozenset(INLINE_WS)
+# `$name#...`: the variable token ends before `#`, which then starts a comment
+_VARIABLE_BEFORE = re.compile(r"(?:^|(?<=[\s=(,;|{+*/%!\[-]))\$(?:[A-Za-z_]\w*:)?[\w?]+(?:\+\+|--)?\Z")
+_COMMENT_BEFORE = frozenset(" \t\f\v\r\n;(){}[]|&,=\u00a0") | frozenset(INLINE_WS)
 
 
 def prescan(text: str) -> Scan:
     """Blank comments and line continuations; record string ends; raise ScanError."""
     blanks: list[tuple[int, int]] = []
     string_ends: dict[int, int] = {}
+    string_stops: set[int] = set()      # a `#` right after a string literal starts a comment
     requires: list[str] = []
     n = len(text)
 
@@ -352,11 +355,14 @@ def prescan(text: str) -> Scan:
                 if m2 is None:
                     raise ScanError("TerminatorExpectedAtEndOfString", "'", j, n, True)
                 string_ends[j] = m2.end()
+                string_stops.add(m2.end())
                 i = m2.end()
             elif c in DQUOTES:
                 i = skip_dq(j)
+                string_stops.add(i)
             elif c == "#":
-                if j == 0 or text[j - 1] in _COMMENT_BEFORE:
+                if (j == 0 or text[j - 1] in _COMMENT_BEFORE or j in string_stops
+                        or _VARIABLE_BEFORE.search(text, max(0, j - 64), j)):
                     k = j
                     while k < n and text[k] not in "\r\n":
                         k += 1

@@ -42,7 +42,8 @@ def get_member(obj, name: str):
             return None
         return out[0] if len(out) == 1 else out
     if obj is None:
-        return None
+        # every value has Count/Length since 3.0: $null's are 0
+        return 0 if name.lower() in ("count", "length") else None
     v = get_property(obj, name, _MISSING)
     if v is not _MISSING:
         return v

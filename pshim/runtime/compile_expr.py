@@ -11,7 +11,7 @@ from __future__ import annotations
 import decimal
 import os
 
-from ..errors import RuntimeException, PSException, MethodInvocationException
+from ..errors import RuntimeException, PSException, MethodInvocationException, PSInvalidCastException
 from ..language import ast as A
 from . import conversion as cv
 from .access import get_member, invoke_method, index_value
@@ -217,7 +217,11 @@ def _convert_expr(node: A.ConvertExpressionAst):
         if not cache:
             from .types import resolve_type
             cache.append(resolve_type(tname))
-        return cache[0].convert(inner(ctx))
+        try:
+            return cache[0].convert(inner(ctx))
+        except PSInvalidCastException as e:
+            # a cast in script code fails with a RuntimeException around the cast error (5.1)
+            raise RuntimeException(e.message, error_id=e.error_id, category="InvalidArgument", inner=e)
     return convert
 
 
@@ -352,6 +356,32 @@ def _sub_expr(node: A.SubExpressionAst):
         body(ctx, out.append)
         return collect_value(out)
     return fn
+
+
+def compile_items(node):
+    """For `(pipeline)` and `$(...)` written where objects are emitted (a statement, the
+    head of a pipeline): fn(ctx) -> the list of objects the inner statements wrote. A
+    command that wrote nothing then emits nothing (AutomationNull), not $null.
+    None for every other expression."""
+    if isinstance(node, A.ParenExpressionAst):
+        p = node.pipeline
+        if isinstance(p, A.AssignmentStatementAst) or (
+                isinstance(p, A.PipelineAst) and len(p.elements) == 1 and
+                isinstance(p.elements[0], A.CommandExpressionAst) and not p.elements[0].redirections):
+            return None
+        from .compile_stmt import compile_statement
+        run = compile_statement(p)
+    elif isinstance(node, A.SubExpressionAst):
+        from .compile_stmt import compile_statement_block
+        run = compile_statement_block(node.body)
+    else:
+        return None
+
+    def items(ctx):
+        out = []
+        run(ctx, out.append)
+        return out
+    return items
 
 
 def _paren(node: A.ParenExpressionAst):

@@ -17,6 +17,7 @@ from ..language import ast as A
 from . import conversion as cv
 from .compile_expr import compile_expr, collect_value, emit_value
 from .operators import ensure_list, RangeValue
+from .scopes import PSVariable
 
 
 # ---------------------------------------------------------------------------
@@ -186,6 +187,14 @@ def _pipeline(node: A.PipelineAst):
     if len(node.elements) == 1:
         el = node.elements[0]
         if isinstance(el, A.CommandExpressionAst) and not el.redirections:
+            from .compile_expr import compile_items
+            items = compile_items(el.expression)
+            if items is not None:
+                def items_stmt(ctx, out):
+                    for x in items(ctx):
+                        emit_value(x, out)
+                    ctx.last_status = True
+                return items_stmt
             expr = compile_expr(el.expression)
             if _is_void_expression(el.expression):
                 def void_stmt(ctx, out):
@@ -482,6 +491,9 @@ def _throw(node: A.ThrowStatementAst):
                 rec = ErrorRecord(exc, exc.message, "OperationStopped", None,
                                   InvocationInfo(None, extent))
                 exc._error_record = rec
+        elif v is None and val is None and _handled_exception(ctx) is not None:
+            # `throw` alone in a catch block rethrows what is being handled
+            raise _handled_exception(ctx)
         elif v is None:
             exc = RuntimeException("ScriptHalted", error_id="ScriptHalted", category="OperationStopped")
             exc._error_record = ErrorRecord(exc, "ScriptHalted", "OperationStopped", None,
@@ -493,6 +505,11 @@ def _throw(node: A.ThrowStatementAst):
         exc.was_thrown_from_throw = True
         raise exc
     return fn
+
+
+def _handled_exception(ctx):
+    v = ctx.scope.lookup("__pshim_catch")
+    return None if v is None else v.value
 
 
 def _try(node: A.TryStatementAst):
@@ -518,10 +535,16 @@ def _try(node: A.TryStatementAst):
                     scope = ctx.scope
                     saved = _save_underscore(scope)
                     scope.set_local("_", rec, "_")
+                    prev = scope.vars.get("__pshim_catch")
+                    scope.vars["__pshim_catch"] = PSVariable("__pshim_catch", e, "Private")
                     try:
                         cbody(ctx, out)
                     finally:
                         _restore_underscore(scope, saved)
+                        if prev is None:
+                            scope.vars.pop("__pshim_catch", None)
+                        else:
+                            scope.vars["__pshim_catch"] = prev
                     break
             else:
                 raise e

@@ -30,6 +30,22 @@ def session_resolver():
     return _SESSION_RESOLVER[0]
 
 
+_SESSION_DISPLAY = [None]
+
+
+def set_session_display(fn):
+    _SESSION_DISPLAY[0] = fn
+
+
+def display_path(os_path: str) -> str:
+    """An OS path as the user addresses it (`C:\\x` under the C: root) for messages."""
+    fn = _SESSION_DISPLAY[0]
+    try:
+        return fn(os_path) if fn is not None else os_path
+    except Exception:   # a message must never fail because of its path
+        return os_path
+
+
 def pshim_home() -> str:
     return os.environ.get("PSHIM_HOME") or os.path.join(os.path.expanduser("~"), ".pshim")
 

@@ -119,6 +119,8 @@ class Scope:
             s = s.parent
         for sc in reversed(chain):
             out.update(sc.vars)
+        for k in [k for k in out if k.startswith("__pshim")]:
+            del out[k]     # engine bookkeeping (the exception a catch block handles) stays hidden
         return out
 
     def script_scope(self):

@@ -138,8 +138,9 @@ class Session:
         for k, v in init.items():
             g.set_local(k, v)
         self.global_ctx = ExecutionContext(self, g, self.default_streams())
-        from .drives import set_session_resolver
+        from .drives import set_session_resolver, set_session_display
         set_session_resolver(lambda p: self.drives.resolve(p, self.location))
+        set_session_display(self.drives.to_ps_path)
 
     # -- streams to the host ---------------------------------------------------
     def default_streams(self) -> Streams:

@@ -395,7 +395,8 @@ def _build():
     R(PSType("System.Net.Dns", None, lambda v: False))
     R(PSType("System.Text.Encoding", None, lambda v: False))
     R(PSType("System.Management.Automation.ErrorRecord", None, None))
-    R(PSType("System.Management.Automation.ActionPreference", lambda v: cv.to_string(v), None))
+    from .enums import ACTION_PREFERENCE
+    R(ACTION_PREFERENCE, "actionpreference")
     R(PSType("System.Numerics.BigInteger", _integral(int, "System.Numerics.BigInteger"),
              lambda v: isinstance(v, int) and not isinstance(v, bool)), "bigint")
     # exceptions (for catch clauses and -is)

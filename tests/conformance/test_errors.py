@@ -23,7 +23,6 @@ def test_dollar_question_reset_by_parentheses():
     assert out("@(Get-Item C:\\nope -ErrorAction SilentlyContinue).Count; $?") == ["0", "True"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug 7 in /tmp/pshim-engine-bugs.md: (...) around a command with no output emits $null")
 def test_parenthesised_command_without_output_emits_nothing():
     assert out("(Get-Item C:\\nope -ErrorAction SilentlyContinue); @((Write-Output)).Count") == ["0"]
 
@@ -32,7 +31,6 @@ def test_break_in_foreach_object_without_loop_stops_the_script():
     assert out("1..5 | ForEach-Object { if ($_ -eq 3) { break }; $_ }\n'after'") == ["1", "2"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug 8 in /tmp/pshim-engine-bugs.md: bare throw in catch throws ScriptHalted")
 def test_rethrow_and_finally_order():
     script = ("try { try { throw 'inner' } catch { 'caught inner'; throw } finally { 'inner finally' } }\n"
               "catch { \"outer: $($_.Exception.Message)\" }")
@@ -73,7 +71,6 @@ def test_null_method_call_normal_view():
                             " \n")
 
 
-@pytest.mark.xfail(strict=True, reason="bug 9 in /tmp/pshim-engine-bugs.md: Write-Error position is not the caller's")
 def test_write_error_in_function_names_the_function_and_its_call_site():
     r = run("function Test-Queue { Write-Error 'queue stuck' }\nTest-Queue")
     assert r.error_text == ("Test-Queue : queue stuck\n"
@@ -90,7 +87,6 @@ def test_divide_by_zero():
     assert [str(o) for o in r.output] == ["Attempted to divide by zero."]
 
 
-@pytest.mark.xfail(strict=True, reason="bug 2 in /tmp/pshim-engine-bugs.md: CategoryInfo has no members")
 def test_category_info_members():
     script = ("try { Get-Item C:\\nope -ErrorAction Stop } catch { $c = $_.CategoryInfo\n"
               "\"$($c.Category)|$($c.Reason)|$($c.TargetName)|$($c.Activity)\"; $c.GetType().FullName }")
@@ -98,7 +94,6 @@ def test_category_info_members():
                            "System.Management.Automation.ErrorCategoryInfo"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug 3 in /tmp/pshim-engine-bugs.md: cast failure is not a RuntimeException")
 def test_failed_cast_is_a_runtime_exception():
     assert out("try { [int]'abc' } catch [System.Management.Automation.RuntimeException] { 'runtime' } catch { 'other' }") \
         == ["runtime"]

@@ -22,8 +22,6 @@ def test_by_property_name_and_alias():
     assert out(TEST_SERVER + "[pscustomobject]@{ Name = 'EX01'; Site = 'London' } | Test-Server") == ["EX01/London"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug 1 in /tmp/pshim-engine-bugs.md: pipeline-bound parameter not reset "
-                                       "to its default for the next object")
 def test_pipeline_bound_parameter_is_reset_for_each_object():
     script = TEST_SERVER + ("[pscustomobject]@{ Name = 'EX01'; Site = 'London' }, [pscustomobject]@{ Name = 'EX02' }"
                             " | Test-Server")

@@ -30,6 +30,8 @@ class FileWriteError(Exception):
 
 
 def _open_failure(path, e: OSError):
+    from ...runtime.drives import display_path
+    path = display_path(path)
     if isinstance(e, (FileNotFoundError, NotADirectoryError)):
         return FileWriteError(f"Could not find a part of the path '{path}'.", "FileOpenFailure", "OpenError",
                               DirectoryNotFoundException, path)

@@ -89,21 +89,26 @@ class WriteErrorCommand(Cmdlet):
     CategoryTargetType = Parameter("string", aliases=("TargetType",))
 
     def _caller(self):
-        """(name, kind) of the function or script that called Write-Error, or None at the prompt."""
+        """The InvocationInfo of the function or script that called Write-Error, or None at the prompt:
+        5.1 reports a Write-Error where its caller was invoked, under the caller's name."""
         mi = self.ctx.get_variable("MyInvocation")
-        if mi is None:
+        command = getattr(mi, "MyCommand", None) if mi is not None else None
+        if command is None:
             return None
-        name = getattr(mi, "MyCommand", None)
+        kind = getattr(command, "CommandType", "Function")
+        if kind == "ExternalScript":
+            path = command.path
+            return InvocationInfo(path, getattr(mi, "extent", None), path, "ExternalScript"), command.Name
+        name = cv.to_string(command)
         if not name:
             return None
-        return cv.to_string(name)
+        return InvocationInfo(name, getattr(mi, "extent", None), mi.InvocationName or name, "Function"), name
 
     def process(self):
         rec = self._build()
         caller = self._caller()
         if caller is not None:
-            rec.invocation = InvocationInfo(caller, self.processor.extent, caller, "Function")
-            rec.command_fqid_suffix = caller
+            rec.invocation, rec.command_fqid_suffix = caller
         elif rec.command_fqid_suffix is None:
             rec.command_fqid_suffix = ""
         if rec.activity is None:
