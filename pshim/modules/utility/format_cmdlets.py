@@ -8,6 +8,7 @@ from ...formatting.expressions import parse_property_list, FormatSpecError, TABL
 from ...formatting.formatter import Formatter, FormatParams, ViewNotFound
 from ...formatting.out_default import OutputSession
 from .out_file import default_width
+from .table_styles import TABLE_STYLES, render_styled_table
 
 _EXPAND = ("EnumOnly", "CoreOnly", "Both")
 
@@ -64,6 +65,31 @@ class FormatTableCommand(_FormatCommand):
     AutoSize = Parameter("switch")
     HideTableHeaders = Parameter("switch")
     Wrap = Parameter("switch")
+    # pshim extension: markdown/grid/... tables for documents (see table_styles.py)
+    TableStyle = Parameter("string", validate_set=tuple(TABLE_STYLES))
+
+    def begin(self):
+        if self.TableStyle:
+            self._rows = []
+            self._specs = self.params().properties
+            return
+        super().begin()
+
+    def process(self):
+        if self.TableStyle:
+            if self.InputObject is not None:
+                self._rows.append(self.InputObject)
+            return
+        super().process()
+
+    def end(self):
+        if self.TableStyle:
+            limit = self.ctx.get_variable("FormatEnumerationLimit", 4)
+            for line in render_styled_table(self._rows, self._specs, self.TableStyle, self.ctx,
+                                            limit if isinstance(limit, int) else 4):
+                self.write_object(line)
+            return
+        super().end()
 
     def params(self):
         p = super().params()
