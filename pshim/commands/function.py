@@ -378,6 +378,20 @@ class FunctionProcessor(CommandProcessor):
 
     exited = False
 
+    def _with_streams(self, fn, *a):
+        """Run with this command's redirected streams in force for its own body (fctx)
+        and for what it reports itself (the caller's ctx)."""
+        streams = self.streams
+        fctx, ctx = self.fctx, self.ctx
+        if streams is None or (streams is fctx.streams and streams is ctx.streams):
+            return fn(*a)
+        saved_f, saved_c = fctx.streams, ctx.streams
+        fctx.streams = ctx.streams = streams
+        try:
+            return fn(*a)
+        finally:
+            fctx.streams, ctx.streams = saved_f, saved_c
+
     def begin(self):
         self.wrap_emit()
         if self.compiled.begin is not None:

@@ -42,7 +42,17 @@ def register_all():
         Column("MemberType"),
         Column("Definition"),
     ], auto_size=True, group_by="TypeName", group_label="TypeName"))
-    register_view("System.DateTime", CustomView(_datetime_text, out_of_band=True))
+    register_view("System.DateTime", CustomView(_datetime_text))
+    # records of the other streams merged into the output (3>&1 ...) and script blocks, exceptions:
+    # out-of-band views that show their text, as 5.1's PowerShellCore format data does
+    for record in ("System.Management.Automation.WarningRecord", "System.Management.Automation.VerboseRecord",
+                   "System.Management.Automation.DebugRecord"):
+        register_view(record, CustomView(lambda r: r.Message, out_of_band=True))
+    register_view("System.Management.Automation.InformationRecord",
+                  CustomView(lambda r: r.ps_to_string(), out_of_band=True))
+    register_view("System.Management.Automation.ScriptBlock",
+                  CustomView(lambda sb: sb.ps_to_string(), out_of_band=True))
+    register_view("System.Exception", CustomView(lambda e: getattr(e, "message", str(e)), out_of_band=True))
     register_view("System.TimeSpan", ListView([Entry(n) for n in (
         "Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks", "TotalDays", "TotalHours",
         "TotalMinutes", "TotalSeconds", "TotalMilliseconds")]))

@@ -385,10 +385,6 @@ class Formatter:
         if isinstance(obj, ErrorRecord):
             return FormatEntry("custom", _error_text(obj), out_of_band=True)
         view = find_out_of_band_view(obj)
-        if view is not None and not self.in_document and not fallback:
-            view = None   # the first object of a run formats in-band with its own view (blank lines and all)
-            if not (is_scalar(obj) or not property_names(obj)):
-                return None
         if view is not None:
             if view.kind == "custom":
                 return FormatEntry("custom", _render_custom(view, obj), out_of_band=True)
