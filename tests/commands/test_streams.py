@@ -85,3 +85,13 @@ def test_streaming_order():
     r = run("function src { 1; Write-Host 'produced 1'; 2; Write-Host 'produced 2' }; "
             "src | ForEach-Object { Write-Host \"got $_\" }")
     assert r.host_text == "got 1\nproduced 1\ngot 2\nproduced 2\n"
+
+
+def test_redirections_apply_inside_functions(tmp_path):
+    f = tmp_path / "w.txt"
+    script = ("function f { [CmdletBinding()] param() 'out'; Write-Warning 'warn'; Write-Error 'err' }; "
+              f"f 3> '{f}' 2>$null; $r = f 3>&1 2>&1; $r.Count; ($r | % {{ $_.GetType().Name }}) -join ','")
+    r = run(script)
+    assert r.output == ["out", 3, "String,WarningRecord,ErrorRecord"]
+    assert r.host_text == ""
+    assert f.read_text() == "warn\n"
