@@ -106,8 +106,7 @@ def inquire_error(ctx, record: ErrorRecord):
     if not host.interactive:
         return
     choices = [CHOICES[0], CHOICES[1], ("&Halt Command", "Stop this command."), CHOICES[4]]
-    idx = host.prompt_for_choice("Confirm", record.message() + "\n" +
-                                 "Do you want to continue?", choices, 0)
+    idx = host.prompt_for_choice("Confirm", record.message(), choices, 0)
     if choices[idx][0] == "&Halt Command":
         from ..errors import ActionPreferenceStopException
         raise ActionPreferenceStopException(

@@ -95,3 +95,12 @@ def test_redirections_apply_inside_functions(tmp_path):
     assert r.output == ["out", 3, "String,WarningRecord,ErrorRecord"]
     assert r.host_text == ""
     assert f.read_text() == "warn\n"
+
+
+def test_inquire_asks_then_continues_or_halts():
+    r = run("Write-Error 'bad' -ErrorAction Inquire; 'next'", answers=["y"])
+    assert r.output == ["next"]
+    assert r.host_text == ('\nConfirm\nbad\n[Y] Yes  [A] Yes to All  [H] Halt Command  [S] Suspend  [?] Help '
+                           '(default is "Y"): y\n')
+    r = run("Write-Error 'bad' -ErrorAction Inquire; 'next'", answers=["h"])
+    assert r.output == []
