@@ -393,11 +393,14 @@ class FunctionProcessor(CommandProcessor):
             fctx.streams, ctx.streams = saved_f, saved_c
 
     def begin(self):
+        self.begun = True
         self.wrap_emit()
         if self.compiled.begin is not None:
             self._with_streams(self._run, self.compiled.begin, self.emit)
 
     def process_record(self, obj):
+        # no lazy begin here: a script command's process block can receive the previous command's
+        # begin-block output before its own begin block runs (5.1); cmdlets begin lazily instead
         if self.exited:
             return
         comp = self.compiled

@@ -58,6 +58,8 @@ class NativeProcessor(CommandProcessor):
         self.input = [] if expects_input else None
 
     def process_record(self, obj):
+        if not self.begun:
+            self.begin()
         self.input.append(cv.to_string(obj))
 
     def end(self):

@@ -161,7 +161,8 @@ def run_pipeline(ctx, source, source_redirs, commands, out, has_redirs, extent):
     started = []
     try:
         for p in procs:
-            p.begin()
+            if not p.begun:
+                p.begin()
             started.append(p)
         stopped_at = None
         try:

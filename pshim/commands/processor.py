@@ -170,8 +170,12 @@ class CommandProcessor:
         return vals
 
     # -- lifecycle -------------------------------------------------------------------
+    # `begun`: a command's begin runs before its first record even when the command before it
+    # writes output from its own begin (ConvertTo-Html | Out-String).
+    begun = False
+
     def begin(self):
-        pass
+        self.begun = True
 
     def process_record(self, obj):
         pass
@@ -238,6 +242,8 @@ class CmdletProcessor(CommandProcessor):
         missing = missing_mandatory(md, set_name, bound, expects_input and self.has_plan)
         if missing:
             self._fill_mandatory(missing)
+        if not (cc is not None and cc.redirections) and not self.delay_bind and not self.open_sets:
+            self._setup_simple_input()
 
     def _fill_mandatory(self, missing):
         from ..host.prompts import prompt_for_mandatory
@@ -249,8 +255,8 @@ class CmdletProcessor(CommandProcessor):
             self.cmdlet.bound[p.name] = v
 
     def begin(self):
+        self.begun = True
         self.wrap_emit()
-        self._setup_simple_input()
         self.cmdlet.begin()
 
     def _setup_simple_input(self):
@@ -258,8 +264,6 @@ class CmdletProcessor(CommandProcessor):
         four binding passes reduce to storing the record, so skip them per record."""
         by_value, by_name = self.plan
         if by_name or len(by_value) != 1 or by_value[0].type.lower() not in ("psobject", "object"):
-            return
-        if self.streams is not None and self.streams is not self.ctx.streams:
             return
         p = by_value[0]
         if p.validate_not_null or p.validate_not_null_or_empty or p.validate_set:
@@ -275,7 +279,7 @@ class CmdletProcessor(CommandProcessor):
         null_ok = p.allow_null or not p.mandatory_anywhere
 
         def process_record(obj):
-            if obj is None and not null_ok:
+            if obj is None and not null_ok or not self.begun:
                 return CmdletProcessor.process_record(self, obj)
             d[name] = obj
             bound[name] = obj
@@ -287,6 +291,8 @@ class CmdletProcessor(CommandProcessor):
         self.process_record = process_record
 
     def process_record(self, obj):
+        if not self.begun:
+            self.begin()
         cmdlet = self.cmdlet
         if not self.has_plan:
             self.write_error(binding_error(

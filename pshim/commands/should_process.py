@@ -64,8 +64,7 @@ def should_process_full(p, verbose_description: str, verbose_warning: str | None
         return False
     pref = _confirm_pref(p)
     if pref == 0 or pref > _impact(p):
-        if p.verbose or (p.verbose is None and
-                         cv.to_string(p.ctx.get_variable("VerbosePreference")).lower() == "continue"):
+        if p.verbose:   # only an explicit -Verbose on this command (5.1's command-runtime flag)
             p.write_verbose(verbose_description)
         return True
     message = verbose_warning or ("Are you sure you want to perform this action?\n" + verbose_description)

@@ -63,3 +63,10 @@ def test_parameter_set_chosen_per_record():
 def test_pipeline_variable():
     assert run("1,2 | Write-Output -PipelineVariable pv | ForEach-Object { \"$pv-$_\" }").output == \
         ["1-1", "2-2"]
+
+
+def test_cmdlet_begins_before_its_first_record():
+    # ConvertTo-Html writes from its begin; Out-String must have begun when that arrives
+    r = run("[pscustomobject]@{a=1} | ConvertTo-Html -Fragment | Out-String")
+    assert r.errors == []
+    assert r.output[0].startswith("<table>")
