@@ -78,7 +78,18 @@ def main():
     for i in range(200):
         parser.parse(line + f" # {i}")
     print(f"one command line: {(time.perf_counter() - t0) / 200 * 1e6:.0f} us per cold parse")
+    corpus_pass_rate()
     compare_refinery(text, nlines, cold)
+
+
+def corpus_pass_rate():
+    """Pass rates on tests/language/corpus (Exchange-style examples and admin scripts)."""
+    sys.path.insert(0, os.path.join(ROOT, "tests", "language"))
+    import corpus_util
+    ok_ex, n_ex, ok_sc, n_sc, rej, n_ph = corpus_util.pass_rates()
+    print(f"corpus: examples {ok_ex}/{n_ex} parse ({ok_ex / max(n_ex, 1):.1%}), "
+          f"scripts {ok_sc}/{n_sc} ({ok_sc / max(n_sc, 1):.1%}), "
+          f"<placeholder> lines rejected {rej}/{n_ph}")
 
 
 def _load_refinery():

@@ -720,7 +720,8 @@ _ASSIGNABLE = (A.VariableExpressionAst, A.MemberExpressionAst, A.IndexExpression
 
 def _check_assignable(s, node):
     if isinstance(node, A.InvokeMemberExpressionAst):
-        return False
+        # a parameterized property: `$sheet.Cells.Item(1, 2) = "x"` (COM / .NET indexers)
+        return not node.static
     if isinstance(node, _ASSIGNABLE):
         return not (isinstance(node, A.VariableExpressionAst) and node.splatted)
     if isinstance(node, A.ConvertExpressionAst):
