@@ -495,3 +495,34 @@ def bind_pipeline_record(md: CommandMetadata, plan, record, extent=None) -> dict
                                 "properties do not match any of the parameters that take pipeline input.",
                             "InputObjectNotBound", extent, target=record)
     return out
+
+
+def apply_default_parameter_values(ctx, md: CommandMetadata, bound: dict, extent=None):
+    """$PSDefaultParameterValues: 'Command:Parameter' keys (wildcards allowed) give values for
+    parameters the command line did not bind; `Disabled = $true` turns the feature off."""
+    table = ctx.get_variable("PSDefaultParameterValues")
+    if not isinstance(table, Hashtable) or len(table) == 0:
+        return
+    if cv.to_bool(table.get("Disabled")):
+        return
+    from ..runtime.operators import wildcard_match
+    from ..runtime.scriptblock import ScriptBlock
+    for key, value in table.items():
+        k = cv.to_string(key)
+        if ":" not in k:
+            continue
+        cmd_pat, _, par_pat = k.partition(":")
+        if not wildcard_match(cmd_pat.strip(), md.name):
+            continue
+        for p in md.parameters:
+            if p.name in bound or not wildcard_match(par_pat.strip(), p.name):
+                continue
+            v = unwrap(value)
+            if isinstance(v, ScriptBlock):
+                from .function import invoke_scriptblock
+                from ..runtime.compile_expr import collect_value
+                v = collect_value(invoke_scriptblock(ctx, v, []))
+            try:
+                bound[p.name] = convert_argument(md, p, v, extent)
+            except PSException:
+                continue   # a default that does not fit is ignored, as PowerShell does

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..errors import (ErrorRecord, InvocationInfo, CommandNotFoundException, PSException,
                       ParameterBindingException)
 from ..runtime import conversion as cv
-from .binder import (bind_arguments, resolve_parameter_set, pipeline_plan, bind_pipeline_record,
+from .binder import (bind_arguments, apply_default_parameter_values, resolve_parameter_set, pipeline_plan, bind_pipeline_record,
                      missing_mandatory, binding_error, convert_argument)
 from .parameters import COMMON_NAMES, ALL_SETS
 
@@ -219,6 +219,7 @@ class CmdletProcessor(CommandProcessor):
         super().__init__(ctx, cls.name, invocation_name, cc.extent if cc else None, md)
         res = bind_arguments(md, args, self.extent, expects_input)
         bound = res.bound
+        apply_default_parameter_values(ctx, md, bound, self.extent)
         self.apply_common(bound)
         set_name = resolve_parameter_set(md, res, expects_input, self.extent)
         self.expects_input = expects_input

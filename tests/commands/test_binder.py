@@ -109,3 +109,12 @@ def test_should_process_whatif_and_confirm():
     assert r.output == ["removed a"]
     r = run(script + "Remove-Thing a -Confirm:$false")
     assert r.output == ["removed a"]
+
+
+def test_ps_default_parameter_values(tmp_path):
+    r = run("$PSDefaultParameterValues = @{'Get-Date:Year' = 1999}; (Get-Date).Year; "
+            "$PSDefaultParameterValues['Disabled'] = $true; (Get-Date).Year -eq 1999")
+    assert r.output == [1999, False]
+    f = tmp_path / "u.txt"
+    run(f"$PSDefaultParameterValues['Out-File:Encoding'] = 'unicode'; 'hi' > '{f}'")
+    assert f.read_bytes() == b"\xff\xfeh\x00i\x00\n\x00"

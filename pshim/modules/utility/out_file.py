@@ -64,10 +64,25 @@ def _record(e: FileWriteError):
     return rec
 
 
+def _redirection_defaults(ctx):
+    """`>` is Out-File, so $PSDefaultParameterValues['Out-File:Encoding'] / ['Out-File:Width'] apply."""
+    if ctx is None:
+        return None, None
+    from ...commands.binder import apply_default_parameter_values
+    bound = {}
+    try:
+        apply_default_parameter_values(ctx, OutFileCommand.metadata(), bound)
+    except Exception:   # a broken default must not stop the redirection
+        return None, None
+    return bound.get("Encoding"), bound.get("Width")
+
+
 def write_redirection(ctx, objects, path, append=False):
     """`objects > path` (append=False) or `>> path`: exactly `| Out-File path [-Append]`.
     Raises PSErrorRecordException (a terminating error) when the file cannot be written."""
-    out = FileOutput(ctx, ctx.resolve_path(path) if ctx is not None else path, append=append)
+    encoding, width = _redirection_defaults(ctx)
+    out = FileOutput(ctx, ctx.resolve_path(path) if ctx is not None else path, encoding=encoding, append=append,
+                     width=width)
     try:
         out.open()
         for o in objects:
