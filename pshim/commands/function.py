@@ -291,6 +291,9 @@ class FunctionProcessor(CommandProcessor):
                 p.validate_script.ctx = fctx
         res = bind_arguments(md, args, self.extent, expects_input, remaining_ok=not md.is_advanced)
         bound = res.bound
+        if md.is_advanced:
+            from .binder import apply_default_parameter_values
+            apply_default_parameter_values(ctx, md, bound, self.extent)
         common = {k: v for k, v in bound.items() if k not in {p.name for p in md.own_parameters}}
         self.apply_common(bound)
         self.set_name = resolve_parameter_set(md, res, expects_input, self.extent) if md.is_advanced else ALL_SETS
