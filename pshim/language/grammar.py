@@ -359,6 +359,81 @@ class Dispatch(pp.ParseExpression):
             return loc, acc
 
 
+class Peek(Dispatch):
+    """Choose the alternative by lookahead patterns tried in order (no failing
+    attempt, hence no exception, for the alternatives that do not apply);
+    `default` when none matches (None: no match, or nothing when optional)."""
+
+    def __init__(self, choices, default=None, name="Peek", optional=False):
+        super().__init__({}, None, name, optional=optional)
+        self.choices = [(re.compile(p), e) for p, e in choices]
+        self.default = default
+        exprs = []
+        for _, e in self.choices:
+            if not any(e is x for x in exprs):
+                exprs.append(e)
+        if default is not None and not any(default is x for x in exprs):
+            exprs.append(default)
+        self.exprs = exprs
+
+    def _pick(self, instring, loc):
+        for rx, e in self.choices:
+            if rx.match(instring, loc) is not None:
+                return e
+        return self.default
+
+
+class AssignFast(pp.ParseElementEnhance):
+    """`$name = statement` (and `+=` ...), the commonest statement of a script, in
+    one step: the variable and operator by one regex, then the right-hand
+    statement; anything else goes to `fallback` (expression_statement).  Builds
+    the same AssignmentStatementAst as the full rule."""
+
+    def __init__(self, statement, fallback, end_pattern):
+        super().__init__(fallback)
+        self.rx = re.compile(r"(?P<v>(?>" + T.VARIABLE_RE + r"))[ \t]*(?P<assign>" + T.ASSIGN_RE + r")")
+        self.statement = statement
+        self.end_rx = re.compile(end_pattern)
+        self.white = frozenset(T.INLINE_WS)
+        self.callPreparse = True
+        self.skipWhitespace = True
+        self.set_whitespace_chars(T.INLINE_WS)
+
+    def _generateDefaultName(self):
+        return "simple_assignment"
+
+    def recurse(self):
+        return [self.expr, self.statement]
+
+    def parseImpl(self, instring, loc, do_actions=True):
+        m = self.rx.match(instring, loc)
+        if m is None:
+            return self.expr._parse(instring, loc, do_actions, callPreParse=False)
+        q = m.end()
+        try:
+            end, toks = self.statement._parse(instring, q, do_actions)
+        except pp.ParseFatalException:
+            raise
+        except pp.ParseException:
+            while q > 0 and instring[q - 1].isspace():
+                q -= 1
+            raise pp.ParseFatalException(instring, q, "ExpectedValueExpression|@prev", self)
+        p = end
+        n = len(instring)
+        white = self.white
+        while p < n and instring[p] in white:
+            p += 1
+        if self.end_rx.match(instring, p) is None:
+            raise pp.ParseFatalException(instring, p, "UnexpectedToken|", self)
+        if not do_actions:
+            return end, []
+        var = b.variable_from_match(m, m.start("v"), m.end("v"))
+        op = m.group("op")
+        if op and op in T.DASHES:
+            op = "-"
+        return end, [b.expression_statement(instring, loc, [var, (op + "=", m.start("assign"))] + toks)]
+
+
 class KeywordDispatch(Dispatch):
     """Choose a statement rule by the keyword at the current position; other
     text goes to `default`."""
@@ -604,7 +679,10 @@ def _build() -> Grammar:
                    + Close(r"\s*\)\s*\]", "EndSquareBracketExpectedAtEndOfAttribute"))
                   .add_parse_action(b.attribute), "attribute")
     type_constraint = N(R(T.TYPE_LITERAL_RE, match=True, action=b.type_constraint), "type_constraint")
-    parameter_declaration = N((ZM((attribute | type_constraint) + nls) + variable
+    attribute_or_type = Peek([(T.ATTRIBUTE_OPEN_RE, attribute), (r"\[", type_constraint)], None,
+                             "attribute_or_type", optional=True)
+    parameter_declaration = N((Dispatch({"[": attribute_or_type + nls}, None, "parameter_attributes", repeat=True)
+                               + variable
                                + Opt(Skip(r"\s*=(?!=)\s*") + (arg_expression | Fail("ExpectedValueExpression", "=")))
                                ).add_parse_action(b.parameter_decl), "parameter_declaration")
     parameter_list = N((Skip(r"\(\s*")
@@ -619,7 +697,10 @@ def _build() -> Grammar:
                      + statement_block).add_parse_action(b.named_block), "named_block")
     named_blocks = OM(named_block + Opt(sep).suppress())
     body_start = Skip(r"[\s;]*")
-    script_block_body <<= (body_start + Opt(param_block) + body_start + (named_blocks | statement_list))
+    script_block_body <<= (body_start + Peek([(r"\[|(?i:param)\s*\(", param_block)], None, "param_block?",
+                                             optional=True)
+                           + body_start + Peek([(r"(?i:begin|process|end|dynamicparam)\s*\{", named_blocks)],
+                                               statement_list, "script_block_content"))
     N(script_block_body, "script_block_body")
     script_block = N((Skip(r"\{") + script_block_body + Close(r"\}", "MissingEndCurlyBrace"))
                      .add_parse_action(b.script_block), "script_block")
@@ -777,6 +858,7 @@ def _build() -> Grammar:
     first_table["."] = MF([command_pipeline, expression_statement])
     for c in "$@([{!,+-*<>=|;)}\r\n\t `" + QUOTES + T.DASHES:
         first_table[c] = expression_statement
+    first_table["$"] = AssignFast(statement, expression_statement, statement_end[0])
     digit_statement = MF([plain_pipeline, expression_statement])     # `7z.exe a x.zip` is a command
     for c in "0123456789":
         first_table[c] = digit_statement
@@ -903,5 +985,6 @@ def _build() -> Grammar:
     script.streamline()
     sub_expression.streamline()
     lean.convert(script, sub_expression, custom=(Fail, Check, PipeFail, StringToken, Skip, Close, Dispatch, GenericWord, TypeDefinition,
+                                                 AssignFast,
                                                  Fast, FastString, BinaryChain))
     return Grammar(script, sub_expression)

@@ -200,9 +200,10 @@ def children(e):
     elif isinstance(e, pp.ParseElementEnhance):
         if e.expr is not None:
             out.append(e.expr)
-    op = getattr(e, "operator", None)        # BinaryChain's operator element
-    if isinstance(op, pp.ParserElement):
-        out.append(op)
+    for attr in ("operator", "statement"):          # BinaryChain's operator, AssignFast's statement
+        x = getattr(e, attr, None)
+        if isinstance(x, pp.ParserElement):
+            out.append(x)
     return out
 
 
