@@ -6,7 +6,9 @@ _U = "pshim.modules.utility."
 
 CMDLETS = {
     "Add-Member": _U + "members_add:AddMemberCommand",
+    "Select-String": _U + "select_string:SelectStringCommand",
 }
 
 ALIASES = {
+    "sls": "Select-String",
 }
