@@ -486,25 +486,27 @@ def binary_chain(s, loc, toks):
 
 
 def build_chain(items):
+    """The precedence tree of a flat `operand (op operand)*` list (precedence climbing)."""
+    if len(items) == 3:
+        return _make_binary(items[1], items[0], items[2])
+    return _climb(items, [1], items[0], 0)
+
+
+def _climb(items, pos, lhs, min_prec):
+    # pos: a one-element list (the shared cursor).  A module-level function, not a
+    # closure: a recursive closure is a reference cycle left for the cyclic collector.
     n = len(items)
-    # precedence climbing over the flat list
-    pos = 1
-
-    def climb(lhs, min_prec):
-        nonlocal pos
-        while pos < n:
-            op = items[pos]
-            prec = PRECEDENCE[op]
-            if prec < min_prec:
-                break
-            rhs = items[pos + 1]
-            pos += 2
-            while pos < n and PRECEDENCE[items[pos]] > prec:
-                rhs = climb(rhs, PRECEDENCE[items[pos]])
-            lhs = _make_binary(op, lhs, rhs)
-        return lhs
-
-    return climb(items[0], 0)
+    while pos[0] < n:
+        op = items[pos[0]]
+        prec = PRECEDENCE[op]
+        if prec < min_prec:
+            break
+        rhs = items[pos[0] + 1]
+        pos[0] += 2
+        while pos[0] < n and PRECEDENCE[items[pos[0]]] > prec:
+            rhs = _climb(items, pos, rhs, PRECEDENCE[items[pos[0]]])
+        lhs = _make_binary(op, lhs, rhs)
+    return lhs
 
 
 def unary(s, loc, toks):
