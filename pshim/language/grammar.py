@@ -37,6 +37,16 @@ Design
   Measured on bench/parse.py: ~1,200 lines/s with one element per construct,
   ~3,500 lines/s with dispatch + fast paths (pyparsing costs ~10 us per element
   call here, so the number of element calls per line is what counts).
+* Execution: once built, `lean.convert` switches every element to a subclass
+  of its own pyparsing class whose `_parse` passes plain token lists and calls
+  the parse actions directly (no ParseResults per element call, no
+  arity-guessing wrapper); `AssignFast` parses `$name = statement` in one step
+  and `Peek` chooses by lookahead where a failing attempt (an exception) was
+  the common case (`[attr()]` vs `[type]`, param blocks, named blocks).
+  Kept exceptions must not keep their traceback (a reference cycle through the
+  frame: garbage for the cyclic GC, which then cost a third of the parse).
+  Measured on bench/parse.py (20,000 lines, machine shared, noisy): ~4,000
+  lines/s before these, ~10,000-14,000 lines/s after, GC pass included.
 * Packrat is left off: with dispatch and commits the grammar backtracks
   very little; measured, enable_packrat() made the cold parse 2.4x slower.
 * Every production of grammar/pshim.ebnf is an element named with
@@ -737,7 +747,8 @@ def _build() -> Grammar:
     primary = N(Dispatch(primary_table, None, "primary"), "primary")
 
     # --- postfix operators (no whitespace before them)
-    member_target = Dispatch({"$": variable, "(": paren_expression, **{q: string for q in QUOTES}},
+    member_target = Dispatch({"$": variable, "$(": sub_expression, "(": paren_expression,
+                              **{q: string for q in QUOTES}},
                              R(T.MEMBER_NAME_RE, match=True, ws=False), "member_target")
     member_target.leave_whitespace(recursive=False)
     call_arguments = N((Skip(r"\(\s*", ws=False)

@@ -288,8 +288,9 @@ _HERE_DQ_END = re.compile(r"\n[\"\u201c\u201d\u201e]@")
 _HERE_SQ_END = re.compile(r"\n['\u2018-\u201b]@")
 _HERE_SUB = re.compile(r"`[\s\S]|\$\(")
 _REQUIRES = re.compile(r"#requires\b", re.I)
-# `$name#...`: the variable token ends before `#`, which then starts a comment
-_VARIABLE_BEFORE = re.compile(r"(?:^|(?<=[\s=(,;|{+*/%!\[-]))\$(?:[A-Za-z_]\w*:)?[\w?]+(?:\+\+|--)?\Z")
+# `$name#...`, `5#...`: the variable or number ends before `#`, which then starts a comment
+_TOKEN_BEFORE = re.compile(r"(?:^|(?<=[\s=(,;|{+*/%!\[-]))(?:\$(?:[A-Za-z_]\w*:)?[\w?]+(?:\+\+|--)?"
+                           r"|(?:0[xX][0-9a-fA-F]+|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)[lLdD]?(?:[kKmMgGtTpP][bB])?)\Z")
 _COMMENT_BEFORE = frozenset(" \t\f\v\r\n;(){}[]|&,=\u00a0") | frozenset(INLINE_WS)
 
 
@@ -362,7 +363,7 @@ def prescan(text: str) -> Scan:
                 string_stops.add(i)
             elif c == "#":
                 if (j == 0 or text[j - 1] in _COMMENT_BEFORE or j in string_stops
-                        or _VARIABLE_BEFORE.search(text, max(0, j - 64), j)):
+                        or _TOKEN_BEFORE.search(text, max(0, j - 64), j)):
                     k = j
                     while k < n and text[k] not in "\r\n":
                         k += 1

@@ -46,6 +46,12 @@ def test_hash_after_a_string_or_variable_starts_a_comment():
     assert one("$x#comment") == "$x"
     assert one("$i++#comment") == ("++post", "$i") or one("$i++#comment")
     assert one("Write-Output a#b") == ("cmd", "bare:Write-Output", "bare:a#b")
+    assert one("$x = 5# comment") == ("=", "$x", 5)
+    assert one("Write-Output a1#b") == ("cmd", "bare:Write-Output", "bare:a1#b")
+
+
+def test_member_name_may_be_a_subexpression():
+    assert one("$obj.$($p.Name)") == (".", "$obj", ("$()", (".", "$p", "bare:Name")))
 
 
 def test_stop_parsing_takes_the_rest_of_the_line():
