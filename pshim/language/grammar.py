@@ -179,6 +179,8 @@ class TypeDefinition(pp.Token):
     HEAD = re.compile(r"(?i:(?P<kind>class|enum))[ \t]+(?P<name>[A-Za-z_][\w.]*)\s*"
                       r"(?::\s*[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*)?\{")
     STOP = re.compile(r"[{}'\"\u2018-\u201e@]")
+    KEYWORD = re.compile(r"(?i:(class|enum))")
+    NAME = re.compile(r"[ \t]+[A-Za-z_][\w.]*(?:\s*:\s*[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*)?")
 
     def __init__(self):
         super().__init__()
@@ -192,8 +194,13 @@ class TypeDefinition(pp.Token):
     def parseImpl(self, instring, loc, do_actions=True):
         m = self.HEAD.match(instring, loc)
         if m is None:
-            raise pp.ParseFatalException(instring, loc, "MissingNameAfterKeyword|" + instring[loc:loc + 5].strip(),
-                                         self)
+            km = self.KEYWORD.match(instring, loc)
+            kw = km.group(1).lower()
+            nm = self.NAME.match(instring, km.end())
+            if nm is None:          # `class` alone: reported just after the keyword
+                raise pp.ParseFatalException(instring, km.end(1), "MissingNameAfterKeyword|" + kw, self)
+            # `class Name` without `{`: reported where the body should start
+            raise pp.ParseFatalException(instring, nm.end(), "MissingTypeBody|" + kw, self)
         ends = b.CTX.string_ends
         depth = 1
         i = m.end()

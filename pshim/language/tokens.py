@@ -201,6 +201,8 @@ MESSAGES = {
     "MissingTrapStatement": "The 'trap' statement was incomplete. A trap statement requires a body.",
     "MissingNameAfterKeyword": "Missing name after {0} keyword.",
     "MissingFunctionBody": "Missing function body in function declaration.",
+    # error id as in 5.1; the wording is pshim's (not checked against 5.1's resources)
+    "MissingTypeBody": "Missing '{{' in {0} definition.",
     "MissingEndParenthesisInFunctionParameterList": "Missing ')' in function parameter list.",
     "InvalidFunctionParameter": ("Parameter declarations are a comma-separated list of variable names with "
                                  "optional initializer expressions."),
@@ -240,7 +242,7 @@ INCOMPLETE_AT_END = frozenset((
     "MissingEndParenthesisInSwitchStatement", "MissingCurlyBraceInSwitchStatement",
     "MissingSwitchStatementClause", "MissingTryStatementBlock", "MissingCatchOrFinally",
     "MissingCatchHandlerBlock", "MissingFinallyStatementBlock", "MissingTrapStatement",
-    "MissingNameAfterKeyword", "MissingFunctionBody", "MissingEndParenthesisInFunctionParameterList",
+    "MissingNameAfterKeyword", "MissingTypeBody", "MissingFunctionBody", "MissingEndParenthesisInFunctionParameterList",
     "MissingNamedStatementBlock", "MissingStatementInHashLiteral", "MissingEqualsInHashLiteral",
     "MissingFileSpecification", "MissingStatementBlockForDataSection", "IncompleteDollarVariableReference",
     "EndSquareBracketExpectedAtEndOfAttribute", "MissingExpressionInNamedArgument", "MissingFilenameOption",

@@ -72,6 +72,11 @@ def test_class_and_enum_definitions_are_kept_as_text():
 def test_unclosed_class_is_incomplete():
     with pytest.raises(IncompleteInput):
         parse("class A {\n [int]$x")
+    for text, error_id in (("class", "MissingNameAfterKeyword"), ("class Foo", "MissingTypeBody"),
+                           ("enum E : int", "MissingTypeBody")):
+        with pytest.raises(IncompleteInput) as ei:
+            parse(text)
+        assert ei.value.error_id == error_id
 
 
 def test_data_section_with_supported_command():
