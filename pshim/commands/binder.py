@@ -423,9 +423,14 @@ def pipeline_plan(md: CommandMetadata, set_name: str, cmdline_bound: dict):
 
 
 def _exact_type(p: Parameter, value) -> bool:
+    """The no-coercion passes: [object] takes anything; [psobject] only a PSObject itself
+    (a custom object), so a FileInfo piped to Select-String binds -LiteralPath by its
+    PSPath property rather than -InputObject, as in 5.1."""
     tl = p.type.lower()
-    if tl in ("object", "psobject", "object[]", "psobject[]", "system.object", "system.management.automation.psobject"):
+    if tl in ("object", "object[]", "system.object"):
         return True
+    if tl in ("psobject", "psobject[]", "system.management.automation.psobject"):
+        return isinstance(value, PSObject)
     try:
         t = p.type_obj
     except PSException:
@@ -449,43 +454,58 @@ def _property_value(record, p: Parameter):
     return _MISSING
 
 
-def bind_pipeline_record(md: CommandMetadata, plan, record, extent=None) -> dict:
+def bind_pipeline_record(md: CommandMetadata, plan, record, extent=None, sets=None) -> dict:
     """The four passes of 5.1 for one record; returns {param name: value}.
-    Raises the InputObjectNotBound error when nothing takes the record."""
+    `sets`: the parameter sets still possible; once a parameter binds, later passes only
+    try parameters of the sets it belongs to. Raises the InputObjectNotBound error when
+    nothing takes the record."""
     from ..runtime.members import _MISSING
-    from ..runtime.scriptblock import ScriptBlock
     by_value, by_name = plan
     out = {}
+    valid = set(sets) if sets else None
+
+    def allowed(p):
+        if valid is None or ALL_SETS in p.sets:
+            return True
+        return bool(valid.intersection(p.sets))
+
+    def bind(p, value):
+        nonlocal valid
+        out[p.name] = convert_argument(md, p, value, extent)
+        if valid is not None and ALL_SETS not in p.sets:
+            valid = valid.intersection(p.sets)
+
     # 1. by value, exact type
     for p in by_value:
-        if _exact_type(p, record):
-            out[p.name] = convert_argument(md, p, record, extent)
+        if allowed(p) and _exact_type(p, record):
+            bind(p, record)
             break
     # 2. by property name, exact type
-    if by_name:
-        for p in by_name:
-            if p.name in out:
-                continue
-            v = _property_value(record, p)
-            if v is not _MISSING and _exact_type(p, v):
-                out[p.name] = convert_argument(md, p, v, extent)
+    for p in by_name:
+        if p.name in out or not allowed(p):
+            continue
+        v = _property_value(record, p)
+        if v is not _MISSING and _exact_type(p, v):
+            bind(p, v)
     if not out or (by_name and len(out) < len(by_name)):
         # 3. by value with conversion
         if not any(p.name in out for p in by_value):
             for p in by_value:
+                if not allowed(p):
+                    continue
                 try:
-                    out[p.name] = convert_argument(md, p, record, extent)
+                    bind(p, record)
                     break
                 except PSException:
                     continue
         # 4. by property name with conversion
         for p in by_name:
-            if p.name in out:
+            if p.name in out or not allowed(p):
                 continue
             v = _property_value(record, p)
             if v is not _MISSING:
                 try:
-                    out[p.name] = convert_argument(md, p, v, extent)
+                    bind(p, v)
                 except PSException:
                     if len(by_name) == 1 and not by_value:
                         raise

@@ -303,6 +303,11 @@ class FunctionProcessor(CommandProcessor):
         self.delay_bind = take_delay_bind(bound, {})
         self.plan = pipeline_plan(md, self.set_name, {**bound, **self.delay_bind}) \
             if md.pipeline_params else ([], [])
+        self.open_sets = [s for s in (res.set_candidates or []) if s != self.set_name] \
+            if expects_input and md.is_advanced and md.pipeline_params else []
+        if self.open_sets:
+            from .processor import _union_plan
+            self.plan = _union_plan(md, [self.set_name] + self.open_sets, {**bound, **self.delay_bind})
         self.has_plan = bool(self.plan[0] or self.plan[1] or self.delay_bind)
         scope = fctx.scope
         # preference variables set by common parameters live in the function's scope
@@ -422,6 +427,10 @@ class FunctionProcessor(CommandProcessor):
             for k, v in vals.items():
                 scope.set_local(k, v)
                 self.bound_dict[k] = v
+            if self.open_sets and getattr(self, "pscmdlet", None) is not None:
+                from .processor import _record_set
+                self.pscmdlet.ParameterSetName = _record_set(
+                    self.metadata, [self.set_name] + self.open_sets, self.bound_dict, self.set_name)
         self.input_list.append(obj)
         self._with_streams(self._run, comp.process, self.emit)
 

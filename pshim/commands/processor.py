@@ -155,7 +155,8 @@ class CommandProcessor:
         plan = self.plan
         delay = getattr(self, "delay_bind", None)
         try:
-            vals = bind_pipeline_record(self.metadata, plan, obj, self.extent) if (plan[0] or plan[1]) else {}
+            sets = ([self.set_name] + self.open_sets) if getattr(self, "open_sets", None) else None
+            vals = bind_pipeline_record(self.metadata, plan, obj, self.extent, sets) if (plan[0] or plan[1]) else {}
         except ParameterBindingException as e:
             if not delay:
                 self.write_error(e.error_record)

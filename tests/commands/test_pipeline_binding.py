@@ -70,3 +70,16 @@ def test_cmdlet_begins_before_its_first_record():
     r = run("[pscustomobject]@{a=1} | ConvertTo-Html -Fragment | Out-String")
     assert r.errors == []
     assert r.output[0].startswith("<table>")
+
+
+def test_a_bound_parameter_narrows_the_sets_for_the_same_record():
+    script = """
+    function Find {
+        [CmdletBinding(DefaultParameterSetName='File')]
+        param([Parameter(ParameterSetName='File', ValueFromPipelineByPropertyName)][string]$Path,
+              [Parameter(ParameterSetName='Object', ValueFromPipeline)][psobject]$InputObject)
+        process { "$($PSCmdlet.ParameterSetName) path=$Path" }
+    }
+    [pscustomobject]@{Path='x.log'} | Find
+    """
+    assert run(script).output == ["Object path="]
