@@ -522,6 +522,20 @@ def invoke_scriptblock(ctx, sb: ScriptBlock, args: list = (), input_objects=None
 _SCRIPT_CACHE = {}
 
 
+def decode_script(data: bytes) -> str:
+    """Script file bytes -> text as 5.1 reads them: a BOM decides (UTF-8, UTF-16 LE/BE,
+    UTF-32); without one, UTF-8 when the bytes are valid UTF-8, else the ANSI code page
+    (Windows-1252), which is what 5.1 assumes for BOM-less scripts."""
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+                     (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
 def script_file_block(ctx, path: str) -> ScriptBlock:
     import os
     from ..language import parse
@@ -535,8 +549,8 @@ def script_file_block(ctx, path: str) -> ScriptBlock:
     key = (path, st.st_mtime_ns, st.st_size)
     sb = _SCRIPT_CACHE.get(key)
     if sb is None:
-        with open(path, encoding="utf-8-sig", errors="replace") as fh:
-            text = fh.read()
+        with open(path, "rb") as fh:
+            text = decode_script(fh.read())
         ast = parse(text, path)
         sb = ScriptBlock(ast)
         _SCRIPT_CACHE[key] = sb

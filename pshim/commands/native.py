@@ -37,6 +37,13 @@ def find_native(name: str):
 
 
 def _arg_text(v):
+    from .pipeline import VerbatimArgument
+    if isinstance(v, VerbatimArgument):
+        import shlex
+        try:
+            return shlex.split(v, posix=True)
+        except ValueError:
+            return v.split()
     if isinstance(v, (list, tuple)):
         return [cv.to_string(x) for x in v]
     return [cv.to_string(v)]

@@ -35,9 +35,24 @@ def _compile_args(cmd: A.CommandAst):
             specs.append(("splat", compile_expr(A.VariableExpressionAst(name=el.name, scope=el.scope,
                                                                         extent=el.extent)),
                           el.extent, None, False))
+        elif isinstance(el, A.StringConstantExpressionAst) and el.kind == "verbatim":
+            text = el.value
+            specs.append(("pos", (lambda t: lambda ctx: VerbatimArgument(_expand_percent_vars(t)))(text),
+                          el.extent, None, False))
         else:
             specs.append(("pos", compile_expr(el), el.extent, None, False))
     return specs
+
+
+class VerbatimArgument(str):
+    """The text after `--%`: passed to a native program as written (split on blanks,
+    quotes kept together), with %VAR% environment references expanded."""
+
+
+def _expand_percent_vars(text: str) -> str:
+    import os
+    import re
+    return re.sub(r"%([A-Za-z_][A-Za-z0-9_]*)%", lambda m: os.environ.get(m.group(1), m.group(0)), text)
 
 
 def _make_args(ctx, specs):

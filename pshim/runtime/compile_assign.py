@@ -46,6 +46,22 @@ def compile_setter(target):
                 raise RuntimeException("Static properties cannot be set.", error_id="PropertyNotSettable")
             return static_set
         return lambda ctx, value: set_member(obj(ctx), name(ctx), value)
+    if isinstance(target, A.InvokeMemberExpressionAst) and not target.static:
+        # a parameterized property: `$d.Item('k') = 5`, `$list.Item(0) = 'x'`
+        obj = compile_expr(target.target)
+        args = [compile_expr(a) for a in target.arguments]
+
+        def item_set(ctx, value):
+            o = obj(ctx)
+            keys = [a(ctx) for a in args]
+            if len(keys) == 1:
+                set_index(o, keys[0], value)
+                return
+            raise RuntimeException("The assignment expression is not valid. The input to an assignment "
+                                   "operator must be an object that is able to accept assignments, such as a "
+                                   "variable or a property.", error_id="InvalidLeftHandSide",
+                                   category="ParserError")
+        return item_set
     if isinstance(target, A.IndexExpressionAst):
         obj = compile_expr(target.target)
         idx = compile_expr(target.index)

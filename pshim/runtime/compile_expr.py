@@ -300,7 +300,11 @@ def _invoke_member(node: A.InvokeMemberExpressionAst):
             n = name(ctx)
             try:
                 return statics.invoke_static(t.full_name, n, [a(ctx) for a in args], **_callbacks(ctx))
-            except PSException:
+            except PSException as e:
+                # a script-defined class: [Report]::new()
+                if n.lower() == "new" and getattr(t, "_convert", None) is not None and \
+                        e.error_id in ("MethodNotFound", "MethodCountCouldNotFindBest"):
+                    return t.convert(None)
                 raise
             except (ValueError, TypeError, IndexError, KeyError, OverflowError, OSError) as e:
                 raise MethodInvocationException(

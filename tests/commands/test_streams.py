@@ -104,3 +104,15 @@ def test_inquire_asks_then_continues_or_halts():
                            '(default is "Y"): y\n')
     r = run("Write-Error 'bad' -ErrorAction Inquire; 'next'", answers=["h"])
     assert r.output == []
+
+
+def test_native_command_with_stop_parsing(monkeypatch):
+    monkeypatch.setenv("PSHIM_T", "val")
+    r = run("/bin/echo --% a \"b c\" %PSHIM_T%; $LASTEXITCODE")
+    assert r.output == ["a b c val", 0]
+
+
+def test_parameterized_property_assignment_and_types():
+    r = run("$d = @{}; $d.Item('k') = 5; $d.k; enum Color { Red; Green }; [Color]1; "
+            "class Report { [string]$Name }; $r = [Report]::new(); $r.Name = 'n'; $r.Name")
+    assert r.output == [5, "Green", "n"]
