@@ -108,7 +108,7 @@ def test_inquire_asks_then_continues_or_halts():
 
 def test_native_command_with_stop_parsing(monkeypatch):
     monkeypatch.setenv("PSHIM_T", "val")
-    r = run("/bin/echo --% a \"b c\" %PSHIM_T%; $LASTEXITCODE")
+    r = run("/bin/echo --% a \"b c\" %PSHIM_T%\n$LASTEXITCODE")
     assert r.output == ["a b c val", 0]
 
 
