@@ -42,6 +42,8 @@ class CommandProcessor:
         self.error_variable = None
         self.out_variable = None
         self.warning_variable = None
+        self.information_variable = None
+        self._informations = None
         self._errors = None
         self._outs = None
         self._warnings = None
@@ -74,6 +76,9 @@ class CommandProcessor:
             elif lk == "warningvariable":
                 self.warning_variable = cv.to_string(v)
                 self._warnings = []
+            elif lk == "informationvariable":
+                self.information_variable = cv.to_string(v)
+                self._informations = []
             elif lk == "pipelinevariable":
                 self.pipeline_variable = cv.to_string(v)
 
@@ -147,6 +152,9 @@ class CommandProcessor:
         self._with_streams(self.ctx.write_debug, text, action)
 
     def write_information(self, obj, from_host=False):
+        if self._informations is not None:
+            from ..runtime.streams_records import InformationRecord
+            self._informations.append(obj if isinstance(obj, InformationRecord) else InformationRecord(obj))
         self._with_streams(self.ctx.write_information, obj, self.information_action, from_host)
 
     def bind_record(self, obj):
@@ -198,6 +206,8 @@ class CommandProcessor:
             _set_collect_variable(ctx, self.out_variable, self._outs)
         if self.warning_variable:
             _set_collect_variable(ctx, self.warning_variable, self._warnings)
+        if self.information_variable:
+            _set_collect_variable(ctx, self.information_variable, self._informations)
 
 
 def _set_collect_variable(ctx, name, items):

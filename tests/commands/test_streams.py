@@ -116,3 +116,9 @@ def test_parameterized_property_assignment_and_types():
     r = run("$d = @{}; $d.Item('k') = 5; $d.k; enum Color { Red; Green }; [Color]1; "
             "class Report { [string]$Name }; $r = [Report]::new(); $r.Name = 'n'; $r.Name")
     assert r.output == [5, "Green", "n"]
+
+
+def test_information_variable():
+    r = run("Write-Host hi -InformationVariable iv; Write-Information x -InformationVariable +iv; $iv.Count")
+    assert r.output == [2]
+    assert r.host_text == "hi\n"
