@@ -53,18 +53,26 @@ class CmdletEntry(DotNetObject):
         return self.name
 
 
-class ScriptEntry(DotNetObject):
-    ps_type_names = ("System.Management.Automation.ExternalScriptInfo", "System.Management.Automation.CommandInfo",
-                     "System.Object")
+class PathCommandEntry(DotNetObject):
+    """A command found as a file: a script (.ps1) or a native program."""
     ps_properties = ("CommandType", "Name", "Version", "Source")
-    kind = "script"
-    CommandType = "ExternalScript"
     Version = ""
 
     def __init__(self, path):
         self.path = path
         self.Name = os.path.basename(path)
         self.Source = path
+
+    @property
+    def Path(self):
+        return self.path
+
+
+class ScriptEntry(PathCommandEntry):
+    ps_type_names = ("System.Management.Automation.ExternalScriptInfo", "System.Management.Automation.CommandInfo",
+                     "System.Object")
+    kind = "script"
+    CommandType = "ExternalScript"
 
     def ps_to_string(self):
         return self.path

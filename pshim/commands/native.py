@@ -8,22 +8,15 @@ import shutil
 import subprocess
 
 from ..runtime import conversion as cv
-from ..runtime.psobject import DotNetObject
+from .discovery import PathCommandEntry
 from .processor import CommandProcessor
 
 
-class NativeEntry(DotNetObject):
+class NativeEntry(PathCommandEntry):
     ps_type_names = ("System.Management.Automation.ApplicationInfo", "System.Management.Automation.CommandInfo",
                      "System.Object")
-    ps_properties = ("CommandType", "Name", "Version", "Source")
     kind = "native"
     CommandType = "Application"
-    Version = ""
-
-    def __init__(self, path):
-        self.path = path
-        self.Name = os.path.basename(path)
-        self.Source = path
 
     def ps_to_string(self):
         return self.Name

@@ -98,26 +98,26 @@ class Scope:
             s = s.parent
         return None
 
-    def all_functions(self):
-        out = {}
-        chain = []
+    def chain(self):
+        """This scope and its parents, outermost first."""
+        out = []
         s = self
         while s is not None:
-            chain.append(s)
+            out.append(s)
             s = s.parent
-        for sc in reversed(chain):
+        out.reverse()
+        return out
+
+    def all_functions(self):
+        out = {}
+        for sc in self.chain():
             if sc.functions:
                 out.update(sc.functions)
         return out
 
     def all_variables(self):
         out = {}
-        chain = []
-        s = self
-        while s is not None:
-            chain.append(s)
-            s = s.parent
-        for sc in reversed(chain):
+        for sc in self.chain():
             out.update(sc.vars)
         for k in [k for k in out if k.startswith("__pshim")]:
             del out[k]     # engine bookkeeping (the exception a catch block handles) stays hidden
