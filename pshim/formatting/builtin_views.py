@@ -29,6 +29,8 @@ def register_all():
         Column("Name", width=25),
         Column("Group"),
     ]))
+    register_view("Microsoft.PowerShell.Commands.GroupInfo", ListView([
+        Entry("Name"), Entry("Count"), Entry("Group"), Entry("Values")]))
     register_view("Microsoft.PowerShell.Commands.GroupInfoNoElement", TableView([
         Column("Count", width=5, alignment="right"),
         Column("Name"),
@@ -43,6 +45,12 @@ def register_all():
         Column("Definition"),
     ], auto_size=True, group_by="TypeName", group_label="TypeName"))
     register_view("System.DateTime", CustomView(_datetime_text))
+    # command and variable objects (Get-Command, Get-Alias, Get-Variable)
+    register_view("System.Management.Automation.CommandInfo", TableView([
+        Column("CommandType", width=15), Column("Name", width=50), Column("Version", width=10),
+        Column("Source")]))
+    register_view("System.Management.Automation.PSVariable", TableView([
+        Column("Name", width=30), Column("Value")]))
     # records of the other streams merged into the output (3>&1 ...) and script blocks, exceptions:
     # out-of-band views that show their text, as 5.1's PowerShellCore format data does
     for record in ("System.Management.Automation.WarningRecord", "System.Management.Automation.VerboseRecord",

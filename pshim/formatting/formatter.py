@@ -396,7 +396,8 @@ class Formatter:
         saved = self.params
         self.params = None
         try:
-            entries = list_entries(self, obj)
+            # a type's own list view if it has one, else all its properties
+            entries = list_entries(self, obj, find_view(obj, "list"))
         finally:
             self.params = saved
         return FormatEntry("list", entries, out_of_band=True)

@@ -19,6 +19,23 @@ def _is_drive_path(p: str) -> bool:
     return i > 0 and p[:i].isalnum() and (len(p) == i + 1 or p[i + 1] in "\\/")
 
 
+class LocationVariable(PSVariable):
+    """$PWD: always the current location (Get-Variable PWD finds it; it is read-only)."""
+    __slots__ = ("_session",)
+
+    def __init__(self, session):
+        super().__init__("PWD", None, "ReadOnly", "")
+        self._session = session
+
+    @property
+    def value(self):
+        return self._session.location_info()
+
+    @value.setter
+    def value(self, v):
+        pass
+
+
 class HostObject(DotNetObject):
     """$Host"""
     ps_type_names = ("System.Management.Automation.Internal.Host.InternalHost", "System.Object")
@@ -137,6 +154,7 @@ class Session:
         }
         for k, v in init.items():
             g.set_local(k, v)
+        g.vars["pwd"] = LocationVariable(self)
         self.global_ctx = ExecutionContext(self, g, self.default_streams())
         from .drives import set_session_resolver, set_session_display
         set_session_resolver(lambda p: self.drives.resolve(p, self.location))

@@ -18,3 +18,17 @@ def test_datetime_alone_has_its_blank_lines():
 def test_out_of_band_views_print_their_text_alone():
     r = run("{1+1}; Write-Warning 'w' 3>&1", capture_output=False)
     assert r.host_text == "1+1\nw\n"
+
+
+def test_command_info_view_and_out_of_band_list_view():
+    r = run("Get-Alias ls; 1,2 | Group-Object", capture_output=False)
+    lines = r.host_text.split("\n")
+    assert lines[1].rstrip() == "CommandType     Name                                               Version    Source"
+    assert lines[3].rstrip() == "Alias           ls -> Get-ChildItem"
+    # GroupInfo does not fit the command table: out of band, with GroupInfo's own list view
+    assert "Name   : 1\nCount  : 1\nGroup  : {1}\nValues : {1}" in r.host_text
+
+
+def test_pwd_is_a_variable():
+    r = run("(Get-Variable PWD).Value.Path -eq $PWD.Path")
+    assert r.output == [True]

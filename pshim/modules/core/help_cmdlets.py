@@ -156,18 +156,7 @@ def command_info(ctx, entry):
     return entry
 
 
-def _register_view():
-    try:
-        from ...formatting.views import register_view, TableView, Column
-    except ImportError:
-        return
-    cols = [Column("CommandType", width=15), Column("Name", width=50), Column("Version", width=10),
-            Column("Source")]
-    for t in ("System.Management.Automation.CommandInfo",):
-        register_view(t, TableView(cols))
-
-
-_register_view()
+# the CommandInfo table view is a built-in view (pshim/formatting/builtin_views.py)
 
 
 # ---------------------------------------------------------------------------
