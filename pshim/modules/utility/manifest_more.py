@@ -26,6 +26,7 @@ CMDLETS = {
     "Get-Credential": _U + "misc_more:GetCredentialCommand",
     "ConvertTo-SecureString": _U + "misc_more:ConvertToSecureStringCommand",
     "ConvertFrom-SecureString": _U + "misc_more:ConvertFromSecureStringCommand",
+    "Send-MailMessage": _U + "mail:SendMailMessageCommand",
 }
 
 ALIASES = {
