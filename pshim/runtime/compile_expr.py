@@ -304,7 +304,8 @@ def _invoke_member(node: A.InvokeMemberExpressionAst):
                 # a script-defined class: [Report]::new()
                 if n.lower() == "new" and getattr(t, "_convert", None) is not None and \
                         e.error_id in ("MethodNotFound", "MethodCountCouldNotFindBest"):
-                    return t.convert(None)
+                    values = [a(ctx) for a in args]
+                    return t.convert(values[0] if len(values) == 1 else (values or None))
                 raise
             except (ValueError, TypeError, IndexError, KeyError, OverflowError, OSError) as e:
                 raise MethodInvocationException(

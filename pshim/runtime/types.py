@@ -58,6 +58,7 @@ class PSType:
 
 
 _REGISTRY: dict[str, PSType] = {}
+_BUILT = [False]
 
 
 def register_type(t: PSType, *aliases: str):
@@ -520,7 +521,8 @@ class PSReference(DotNetObject):
 
 
 def try_resolve_type(name: str) -> PSType | None:
-    if not _REGISTRY:
+    if not _BUILT[0]:
+        _BUILT[0] = True
         _build()
     key = name.strip().lower()
     t = _REGISTRY.get(key)

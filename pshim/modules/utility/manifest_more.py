@@ -40,3 +40,28 @@ ALIASES = {
     "gmo": "Get-Module",
     "rmo": "Remove-Module",
 }
+
+
+def on_load(table):
+    """[pscredential] and [securestring] as type literals: `New-Object PSCredential ($user, $pass)`,
+    `[pscredential]::new(...)`. The classes load only when such a type is first used."""
+    from ...runtime.types import register_type, PSType
+
+    def _cls(name):
+        from . import misc_more
+        return getattr(misc_more, name)
+
+    def _cred(value):
+        from ...runtime.psobject import unwrap
+        v = unwrap(value)
+        if isinstance(v, _cls("PSCredential")):
+            return v
+        if isinstance(v, (list, tuple)) and len(v) == 2:
+            return _cls("PSCredential")(v[0], v[1])
+        from ...runtime.conversion import cast_error
+        raise cast_error(value, "System.Management.Automation.PSCredential")
+
+    register_type(PSType("System.Management.Automation.PSCredential", _cred,
+                         lambda v: isinstance(v, _cls("PSCredential"))), "pscredential")
+    register_type(PSType("System.Security.SecureString", None,
+                         lambda v: isinstance(v, _cls("SecureString"))), "securestring")

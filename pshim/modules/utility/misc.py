@@ -205,14 +205,17 @@ class NewObjectCommand(Cmdlet):
         ctor = getattr(t, "new", None)
         if ctor is not None:
             return ctor(*args)
-        from ...runtime.access import invoke_method
+        from ...runtime import statics
+        from ...runtime.compile_expr import _callbacks
         try:
-            return invoke_method(self.ctx, t, "new", args)
+            return statics.invoke_static(t.full_name, "new", list(args), **_callbacks(self.ctx))
         except PSException:
             if not args:
                 return t.convert(None) if t.full_name != "System.String" else ""
             if len(args) == 1:
                 return t.convert(args[0])
+            if getattr(t, "_convert", None) is not None:
+                return t.convert(list(args))
             raise
 
 
