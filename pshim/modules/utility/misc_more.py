@@ -994,7 +994,7 @@ class StartTranscriptCommand(Cmdlet):
     IncludeInvocationHeader = Parameter("switch")
 
     def _default_path(self, folder=None):
-        """5.1's default: Documents\PowerShell_transcript.<MACHINE>.<8 random>.<yyyyMMddHHmmss>.txt"""
+        r"""5.1's default: Documents\PowerShell_transcript.<MACHINE>.<8 random>.<yyyyMMddHHmmss>.txt"""
         alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
         rnd = "".join(_random.choice(alphabet) for _ in range(8))
         machine = socket.gethostname().split(".")[0].upper()
