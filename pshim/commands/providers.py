@@ -1,4 +1,4 @@
-"""Provider-qualified variables: `${C:\path\file.txt}` reads a file, `$env:X`
+r"""Provider-qualified variables: `${C:\path\file.txt}` reads a file, `$env:X`
 is handled by the compiler, `$variable:x` / `$function:f` by scope lookup."""
 from __future__ import annotations
 
