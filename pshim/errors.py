@@ -277,6 +277,7 @@ class ErrorRecord:
         self.details = details
         self.command_fqid_suffix = None   # ",<command type or name>" appended by the engine
         self.activity = None
+        self.reason = None          # CategoryInfo.Reason when it is not the exception's type name
         self.script_stack_trace = ""
         self.pipeline_position_message = None
 
@@ -323,7 +324,7 @@ class ErrorRecord:
         activity = self.activity
         if activity is None:
             activity = (self.invocation.command_name if self.invocation and self.invocation.command_name else "")
-        reason = self.exception.ps_type.rsplit(".", 1)[-1] if self.exception is not None else ""
+        reason = self.reason or (self.exception.ps_type.rsplit(".", 1)[-1] if self.exception is not None else "")
         return CategoryInfo(self.category, activity, reason, tname, ttype)
 
     def message(self) -> str:
@@ -395,6 +396,7 @@ class ParseError(ParentContainsErrorRecordException):
     def error_record(self):
         if self._error_record is None:
             rec = ErrorRecord(self, self.error_id, "ParserError", None, None)
+            rec.reason = "ParentContainsErrorRecordException"   # as 5.1 shows parse errors
             self._error_record = rec
         return self._error_record
 

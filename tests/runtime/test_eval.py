@@ -223,3 +223,11 @@ def test_trap_continue():
 def test_exit_code():
     r = run("exit 3")
     assert r.exit_code == 3
+
+
+def test_parse_error_view():
+    r = run('if (36 < 42) { "true" }')
+    assert r.error_text == ("At line:1 char:8\n+ if (36 < 42) { \"true\" }\n+        ~\n"
+                            "The '<' operator is reserved for future use.\n"
+                            "    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\n"
+                            "    + FullyQualifiedErrorId : RedirectionNotSupported\n \n")
