@@ -45,6 +45,11 @@ class _VariableCmdlet(Cmdlet):
             return dict(sc.vars)
         return self.ctx.scope.all_variables()
 
+    def _not_writable(self, name):
+        self.write_error(self.error(f"Cannot overwrite variable {name} because it is read-only or constant.",
+                                    "VariableNotWritable", "WriteError", name,
+                                    SessionStateUnauthorizedAccessException))
+
     def _not_found(self, name):
         self.write_error(self.error(f"Cannot find a variable with the name '{name}'.", "VariableNotFound",
                                     "ObjectNotFound", name, ItemNotFoundException))
@@ -137,9 +142,7 @@ class SetVariableCommand(_VariableCmdlet):
                 sc.vars[n.lower()] = v
             else:
                 if v.options == "Constant" or (v.options == "ReadOnly" and not self.Force):
-                    self.write_error(self.error(
-                        f"Cannot overwrite variable {v.name} because it is read-only or constant.",
-                        "VariableNotWritable", "WriteError", n, SessionStateUnauthorizedAccessException))
+                    self._not_writable(v.name)
                     continue
                 if has_value:
                     if v.type_constraint is not None:
@@ -176,9 +179,7 @@ class NewVariableCommand(_VariableCmdlet):
         if existing is not None:
             if not self.Force or existing.options in ("ReadOnly", "Constant"):
                 if existing.options in ("ReadOnly", "Constant") and self.Force:
-                    self.write_error(self.error(
-                        f"Cannot overwrite variable {existing.name} because it is read-only or constant.",
-                        "VariableNotWritable", "WriteError", n, SessionStateUnauthorizedAccessException))
+                    self._not_writable(existing.name)
                     return
                 self.write_error(self.error(f"A variable with name '{n}' already exists.", "VariableAlreadyExists",
                                             "ResourceExists", n, SessionStateException))
@@ -246,9 +247,7 @@ class ClearVariableCommand(_VariableCmdlet):
                 continue
             for v in hits:
                 if v.options == "Constant" or (v.options == "ReadOnly" and not self.Force):
-                    self.write_error(self.error(
-                        f"Cannot overwrite variable {v.name} because it is read-only or constant.",
-                        "VariableNotWritable", "WriteError", v.name, SessionStateUnauthorizedAccessException))
+                    self._not_writable(v.name)
                     continue
                 if not self.should_process(f"Name: {v.name}", "Clear variable"):
                     continue
