@@ -161,15 +161,20 @@ def run_pipeline(ctx, source, source_redirs, commands, out, has_redirs, extent):
         p.emit = procs[i + 1].process_record if i + 1 < n else out
     base_streams = ctx.streams
     if has_redirs:
-        for cc, p in zip(commands, procs):
-            p.streams = base_streams
-            if cc.redirections:
-                _apply_redirections(ctx, p, cc.redirections, file_sinks)
-        src_emit = procs[0].process_record if procs else out
-        if source_redirs:
-            holder = _SourceRedir(src_emit)
-            _apply_redirections(ctx, holder, source_redirs, file_sinks)
-            src_emit = holder.emit
+        try:
+            for cc, p in zip(commands, procs):
+                p.streams = base_streams
+                if cc.redirections:
+                    _apply_redirections(ctx, p, cc.redirections, file_sinks, extent)
+            src_emit = procs[0].process_record if procs else out
+            if source_redirs:
+                holder = _SourceRedir(src_emit)
+                _apply_redirections(ctx, holder, source_redirs, file_sinks, extent)
+                src_emit = holder.emit
+        except BaseException:
+            for sink in file_sinks:      # files opened before the failing one keep no temp file behind
+                sink.abort()
+            raise
     else:
         src_emit = procs[0].process_record if procs else out
     ok = True
@@ -236,7 +241,7 @@ def _redirect_setup_error(ctx, e, redirs, out) -> bool:
             out(rec)
         elif kind == "file":
             fn, append = data
-            sink = _FileSink(cv.to_string(fn(ctx)), append)
+            sink = _FileSink(ctx, cv.to_string(fn(ctx)), append)
             sink.add(rec)
             sink.close(ctx)
         return True
@@ -252,29 +257,37 @@ class _SourceRedir:
 
 
 class _FileSink:
-    def __init__(self, path_text, append):
-        self.path_text = path_text
-        self.append = append
-        self.items = []
+    """One `>`/`>>` target of a pipeline: formatted into the file as objects arrive."""
 
-    def add(self, obj):
-        self.items.append(obj)
+    def __init__(self, ctx, path_text, append, extent=None):
+        from ..modules.utility.out_file import RedirectionWriter
+        self.extent = extent
+        self.writer = self._call(RedirectionWriter, ctx, path_text, append)
+        self._call(self.writer.open)
 
-    def close(self, ctx, extent=None):
-        from ..modules.utility.out_file import write_redirection
+    def _call(self, fn, *args):
         from ..errors import PSErrorRecordException
         try:
-            write_redirection(ctx, self.items, self.path_text, self.append)
+            return fn(*args)
         except PSErrorRecordException as e:
             # a redirection is an implicit `| out-file`: its errors say so
             rec = e.error_record
             if rec.invocation is None:
-                rec.invocation = InvocationInfo("Out-File", extent, "out-file")
+                rec.invocation = InvocationInfo("Out-File", self.extent, "out-file")
             rec.activity = "Out-File"
             raise
 
+    def add(self, obj):
+        self._call(self.writer.add, obj)
 
-def _apply_redirections(ctx, p, redirs, file_sinks):
+    def close(self, ctx, extent=None):
+        self._call(self.writer.close)
+
+    def abort(self):
+        self.writer.out.abort()
+
+
+def _apply_redirections(ctx, p, redirs, file_sinks, extent=None):
     streams = p.streams if p.streams is not None else ctx.streams
     changes = {}
     out_emit = p.emit
@@ -290,7 +303,7 @@ def _apply_redirections(ctx, p, redirs, file_sinks):
                 changes[s] = ("null", None)
         else:
             fn, append = data
-            sink = _FileSink(cv.to_string(fn(ctx)), append)
+            sink = _FileSink(ctx, cv.to_string(fn(ctx)), append, extent)
             file_sinks.append(sink)
             for s in names:
                 changes[s] = ("file", sink)

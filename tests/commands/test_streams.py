@@ -122,3 +122,20 @@ def test_information_variable():
     r = run("Write-Host hi -InformationVariable iv; Write-Information x -InformationVariable +iv; $iv.Count")
     assert r.output == [2]
     assert r.host_text == "hi\n"
+
+
+def test_redirection_streams_and_keeps_what_was_written(tmp_path):
+    f = tmp_path / "s.txt"
+    r = run(f"1..3 | ForEach-Object {{ $_; if ($_ -eq 2) {{ throw 'boom' }} }} > '{f}'; 'after'")
+    assert r.output == []          # throw ends the script, but what reached the file stays there
+    assert r.errors[0].message() == "boom"
+    assert f.read_text() == "1\n2\n"
+
+
+def test_redirection_to_a_missing_folder_runs_nothing(tmp_path):
+    ok = tmp_path / "ok.txt"
+    r = run(f"Write-Host ran > '{ok}' 2> '{tmp_path}/nope/e.txt'; 'after'")
+    assert r.output == ["after"]
+    assert r.host_text == ""
+    assert r.errors[0].FullyQualifiedErrorId == "FileOpenFailure,Microsoft.PowerShell.Commands.OutFileCommand"
+    assert list(tmp_path.iterdir()) == []

@@ -77,23 +77,45 @@ def _redirection_defaults(ctx):
     return bound.get("Encoding"), bound.get("Width")
 
 
+class RedirectionWriter:
+    """`> path` / `>> path`: exactly `| Out-File path [-Append]`, streaming: the file is opened
+    when the redirection is set up and each object is formatted into it as it arrives. A file
+    that cannot be written raises PSErrorRecordException (a terminating error)."""
+
+    def __init__(self, ctx, path, append=False):
+        encoding, width = _redirection_defaults(ctx)
+        self.out = FileOutput(ctx, ctx.resolve_path(path) if ctx is not None else path, encoding=encoding,
+                              append=append, width=width)
+        self.opened = False
+
+    def _guard(self, fn, *args):
+        try:
+            return fn(*args)
+        except FileWriteError as e:
+            self.out.abort()
+            raise PSErrorRecordException(_record(e))
+
+    def open(self):
+        self._guard(self.out.open)
+        self.opened = True
+
+    def add(self, obj):
+        if not self.opened:
+            self.open()
+        self._guard(self.out.add, obj)
+
+    def close(self):
+        if not self.opened:
+            self.open()
+        self._guard(self.out.close)
+
+
 def write_redirection(ctx, objects, path, append=False):
-    """`objects > path` (append=False) or `>> path`: exactly `| Out-File path [-Append]`.
-    Raises PSErrorRecordException (a terminating error) when the file cannot be written."""
-    encoding, width = _redirection_defaults(ctx)
-    out = FileOutput(ctx, ctx.resolve_path(path) if ctx is not None else path, encoding=encoding, append=append,
-                     width=width)
-    try:
-        out.open()
-        for o in objects:
-            out.add(o)
-        out.close()
-    except FileWriteError as e:
-        out.abort()
-        raise PSErrorRecordException(_record(e))
-    except BaseException:
-        out.abort()
-        raise
+    """All of `objects > path` at once (see RedirectionWriter)."""
+    w = RedirectionWriter(ctx, path, append)
+    for o in objects:
+        w.add(o)
+    w.close()
 
 
 class OutFileCommand(Cmdlet):
