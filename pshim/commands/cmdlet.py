@@ -94,6 +94,13 @@ class Cmdlet:
         from .should_process import should_process
         return should_process(self.processor, target, action)
 
+    def should_process_description(self, description: str, warning: str | None = None,
+                                   caption: str | None = None) -> bool:
+        """ShouldProcess with the command's own text (`What if: <description>`), as Exchange
+        cmdlets do with their confirmation messages."""
+        from .should_process import should_process_full
+        return should_process_full(self.processor, description, warning, caption)
+
     def should_continue(self, query: str, caption: str) -> bool:
         from .should_process import should_continue
         return should_continue(self.processor, query, caption)

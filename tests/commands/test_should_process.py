@@ -90,3 +90,27 @@ def test_non_interactive_prompt_is_an_error():
 def test_commands_without_should_process_reject_whatif():
     r = run("function f { [CmdletBinding()] param() 'x' }; f -WhatIf")
     assert r.errors[0].message() == "A parameter cannot be found that matches parameter name 'WhatIf'."
+
+
+def test_cmdlet_with_its_own_confirmation_message():
+    from pshim.commands.cmdlet import Cmdlet
+    from pshim.commands.discovery import CmdletEntry
+    from pshim.testing import new_session
+
+    class TestThingCommand(Cmdlet):
+        name = "Test-Thing"
+        supports_should_process = True
+
+        def process(self):
+            if self.should_process_description("This command will attempt to connect to each address."):
+                self.write_object("done")
+
+    s = new_session()
+    entry = CmdletEntry("Test-Thing", "unused:unused", "Test")
+    entry._cls = TestThingCommand
+    s.commands.cmdlets["test-thing"] = entry
+    r = run("Test-Thing -WhatIf; Test-Thing", session=s)
+    assert r.output == ["done"]
+    assert r.host_text == "What if: This command will attempt to connect to each address.\n"
+    r = run("Test-Thing -Confirm", session=s, answers=["n"])
+    assert "This command will attempt to connect to each address." in r.host_text and r.output == []
