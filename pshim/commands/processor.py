@@ -148,8 +148,9 @@ class CommandProcessor:
         self._with_streams(self.ctx.write_verbose, text, action)
 
     def write_debug(self, text):
-        action = None if self.debug is None else ("Continue" if self.debug else "SilentlyContinue")
-        self._with_streams(self.ctx.write_debug, text, action)
+        # -Debug on a command means Inquire in 5.1: show the message, then ask
+        action = None if self.debug is None else ("Inquire" if self.debug else "SilentlyContinue")
+        self._with_streams(self.ctx.write_debug, text, action, self)
 
     def write_information(self, obj, from_host=False):
         if self._informations is not None:

@@ -153,10 +153,24 @@ class ExecutionContext:
         if a in ("continue", "inquire", "stop"):
             self.streams.verbose(text)
 
-    def write_debug(self, text: str, action: str | None = None):
+    def write_debug(self, text: str, action: str | None = None, processor=None):
         a = (action or self.preference("DebugPreference")).lower()
         if a in ("continue", "inquire", "stop"):
             self.streams.debug(text)
+        if a == "inquire" and self.host.interactive:
+            # 5.1's -Debug: ask after each debug message (Yes to All stops asking for this command)
+            if processor is not None and processor.sp_state == "debug_all":
+                return
+            from ..commands.should_process import CHOICES
+            choices = [CHOICES[0], CHOICES[1], ("&Halt Command", "Stop this command."), CHOICES[4]]
+            idx = self.host.prompt_for_choice("Confirm", "Continue with this operation?", choices, 0)
+            if idx == 1 and processor is not None:
+                processor.sp_state = "debug_all"
+            elif choices[idx][0] == "&Halt Command":
+                from ..errors import ActionPreferenceStopException
+                raise ActionPreferenceStopException(
+                    "The running command stopped because the user selected the Stop option.",
+                    error_id="ActionPreferenceStop")
 
     def write_information(self, obj, action: str | None = None, from_host: bool = False):
         a = (action or ("Continue" if from_host else self.preference("InformationPreference"))).lower()

@@ -139,3 +139,13 @@ def test_redirection_to_a_missing_folder_runs_nothing(tmp_path):
     assert r.host_text == ""
     assert r.errors[0].FullyQualifiedErrorId == "FileOpenFailure,Microsoft.PowerShell.Commands.OutFileCommand"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_debug_switch_inquires_as_5_1():
+    r = run("Write-Debug d1 -Debug; 'next'", answers=["y"])
+    assert r.output == ["next"]
+    assert r.host_text == ('DEBUG: d1\n\nConfirm\nContinue with this operation?\n[Y] Yes  [A] Yes to All  '
+                           '[H] Halt Command  [S] Suspend  [?] Help (default is "Y"): y\n')
+    r = run("Write-Debug d1 -Debug; 'next'", answers=["h"])
+    assert r.output == []
+    assert run("Write-Debug d1 -Debug; 'next'", interactive=False).host_text == "DEBUG: d1\n"
