@@ -530,10 +530,8 @@ def decode_script(data: bytes) -> str:
                      (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
             return data[len(bom):].decode(enc, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    from ..modules.utility.encodings import ANSI_FALLBACK
+    return data.decode("utf-8", errors=ANSI_FALLBACK)
 
 
 def script_file_block(ctx, path: str) -> ScriptBlock:

@@ -61,7 +61,9 @@ def _open_text(path, encoding_name):
             skip = len(enc.bom) if enc.bom and head.startswith(enc.bom) else 0
     f.seek(skip)
     import io
-    return io.TextIOWrapper(f, encoding=codec or "utf-8", errors="replace", newline=None)
+    # no BOM and no -Encoding: UTF-8, with non-UTF-8 bytes read as Windows-1252 (5.1 reads ANSI)
+    errors = encodings.ANSI_FALLBACK if codec is None else "replace"
+    return io.TextIOWrapper(f, encoding=codec or "utf-8", errors=errors, newline=None)
 
 
 def _paths_params(value_position=None):
@@ -173,7 +175,7 @@ class GetContentCommand(_ContentCommand):
             if codec is None or codecs.lookup(codec).name != codecs.lookup(enc.codec).name:
                 codec = enc.codec
                 skip = len(enc.bom) if enc.bom and data.startswith(enc.bom) else 0
-        return data[skip:].decode(codec or "utf-8", "replace")
+        return data[skip:].decode(codec or "utf-8", encodings.ANSI_FALLBACK if codec is None else "replace")
 
     def _chunks(self, f):
         delim = self.Delimiter

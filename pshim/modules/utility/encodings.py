@@ -79,3 +79,16 @@ def read_text(path: str) -> str:
     if enc is None:
         return data.decode("utf-8", "replace")
     return data[enc[1]:].decode(enc[0], "replace")
+
+
+
+def _ansi_fallback(err: UnicodeDecodeError):
+    """Decode error handler: bytes that are not UTF-8 are read as Windows-1252 (5.1's
+    ANSI code page for files without a BOM). Registered as "pshim-ansi"."""
+    bad = err.object[err.start:err.end]
+    return bad.decode("cp1252", errors="replace"), err.end
+
+
+import codecs as _codecs  # noqa: E402
+_codecs.register_error("pshim-ansi", _ansi_fallback)
+ANSI_FALLBACK = "pshim-ansi"
