@@ -167,7 +167,6 @@ SessionStateUnauthorizedAccessException = _exc(
     "SessionStateUnauthorizedAccessException",
     "System.Management.Automation.SessionStateUnauthorizedAccessException", RuntimeException, "WriteError")
 HostException = _exc("HostException", "System.Management.Automation.Host.HostException", RuntimeException)
-IncompleteParseException = None  # defined below as IncompleteInput
 
 
 # ---------------------------------------------------------------------------

@@ -6,7 +6,6 @@ host. Error records that reach the output (2>&1) are shown in NormalView.
 """
 from __future__ import annotations
 
-from ..errors import ErrorRecord
 
 
 class OutDefaultSink:
@@ -14,32 +13,21 @@ class OutDefaultSink:
         self.ctx = ctx
         self.host = ctx.host
         self._fmt = None
-        self._started = False
 
     def _start(self):
         # the formatter loads on the first object: `-Command '$null'` never pays for it
-        self._started = True
         from ..formatting.out_default import OutDefaultWriter
         self._fmt = OutDefaultWriter(self.ctx, self.host.output_width(), self.host.write)
 
     def add(self, obj):
-        if not self._started:
+        if self._fmt is None:
             if obj is None:
                 return
             self._start()
-        if isinstance(obj, ErrorRecord) and self._fmt is None:
-            self.host.write_error_record(obj)
-            return
-        if self._fmt is not None:
-            self._fmt.add(obj)
-            return
-        if obj is None:
-            return
-        from ..runtime.conversion import to_string
-        self.host.write_line(to_string(obj))
+        self._fmt.add(obj)
 
     def flush(self):
-        if self._fmt is not None and hasattr(self._fmt, "flush"):
+        if self._fmt is not None:
             self._fmt.flush()
 
     def close(self):
