@@ -9,16 +9,15 @@ preference variables that common parameters set.
 """
 from __future__ import annotations
 
-from ..errors import (ReturnSignal, ExitSignal, PSException, RuntimeException, ParseError)
+from ..errors import (ReturnSignal, ExitSignal, PSException, RuntimeException)
 from ..language import ast as A
 from ..runtime import conversion as cv
 from ..runtime.compile_expr import compile_expr, collect_value
-from ..runtime.psobject import Hashtable, OrderedDictionary, DotNetObject, ArrayList
+from ..runtime.psobject import Hashtable, DotNetObject, ArrayList
 from ..runtime.scopes import Scope
 from ..runtime.scriptblock import ScriptBlock, FunctionInfo
-from ..runtime.switch import SwitchParameter
-from .binder import (bind_arguments, resolve_parameter_set, pipeline_plan, bind_pipeline_record,
-                     missing_mandatory, convert_argument, binding_error)
+from .binder import (bind_arguments, resolve_parameter_set, pipeline_plan, missing_mandatory,
+                     convert_argument)
 from .parameters import Parameter, ParameterSetData, CommandMetadata, ALL_SETS
 from .processor import CommandProcessor
 

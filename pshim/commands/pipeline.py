@@ -11,13 +11,12 @@ record written while upstream is mid-record, and cost a frame per hop.
 """
 from __future__ import annotations
 
-from ..errors import (PSException, StopUpstream, FlowControl, ErrorRecord, InvocationInfo,
-                      RuntimeException, PipelineStoppedException)
+from ..errors import (PSException, StopUpstream, InvocationInfo, RuntimeException)
 from ..language import ast as A
 from ..runtime import conversion as cv
-from ..runtime.compile_expr import compile_expr, emit_value
+from ..runtime.compile_expr import compile_expr
 from ..runtime.operators import RangeValue
-from ..runtime.psobject import Hashtable, unwrap
+from ..runtime.psobject import Hashtable
 from .binder import CommandArgument
 
 
@@ -140,7 +139,6 @@ def compile_pipeline(node: A.PipelineAst):
 
 def run_pipeline(ctx, source, source_redirs, commands, out, has_redirs, extent):
     from .processor import create_processor
-    session = ctx.session
     procs = []
     file_sinks = []
     for i, cc in enumerate(commands):

@@ -10,7 +10,7 @@ what the function calls).
 """
 from __future__ import annotations
 
-from ..errors import PipelineStoppedException, HostException, ErrorRecord, InvocationInfo
+from ..errors import PipelineStoppedException, HostException, ErrorRecord
 from ..runtime import conversion as cv
 
 IMPACT = {"none": 0, "low": 1, "medium": 2, "high": 3}

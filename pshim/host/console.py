@@ -7,7 +7,6 @@ prompts from a list. Neither imports prompt-toolkit; the REPL adapter does.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 

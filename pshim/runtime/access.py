@@ -2,11 +2,10 @@
 (`$o.Name`, `$a.Name` member enumeration, `$h.key`, `$a[-1]`, `$s.ToUpper()`)."""
 from __future__ import annotations
 
-from ..errors import (RuntimeException, MethodInvocationException, PSException,
-                      SetValueInvocationException)
+from ..errors import (RuntimeException, MethodInvocationException, PSException)
 from . import conversion as cv
 from .members import get_property, set_property, _MISSING
-from .psobject import PSObject, Hashtable, Char, unwrap, DotNetObject, PSMemberInfo
+from .psobject import PSObject, Hashtable, Char, unwrap, DotNetObject
 from .typenames import type_name
 
 

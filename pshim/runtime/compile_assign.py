@@ -6,8 +6,8 @@ import os
 
 from ..errors import RuntimeException
 from ..language import ast as A
-from .access import get_member, set_member, index_value, set_index
-from .compile_expr import compile_expr, compile_variable_get, _member_name
+from .access import set_member, set_index
+from .compile_expr import compile_expr, _member_name
 from .operators import binary_op, op_add, op_sub
 
 _COMPOUND = {"+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%"}

@@ -15,8 +15,8 @@ from ..errors import RuntimeException, PSException, MethodInvocationException, P
 from ..language import ast as A
 from . import conversion as cv
 from .access import get_member, invoke_method, index_value
-from .operators import binary_op, unary_op, ensure_list, RangeValue
-from .psobject import Hashtable, OrderedDictionary, PSObject, Int64, unwrap
+from .operators import binary_op, unary_op, RangeValue
+from .psobject import Hashtable, OrderedDictionary, PSObject, Int64
 
 _AUTOMATIC_CONSTANTS = {"true": True, "false": False, "null": None}
 

@@ -8,7 +8,6 @@ block are consulted first.
 """
 from __future__ import annotations
 
-import os
 
 from ..errors import (PSException, RuntimeException, ErrorRecord, PSErrorRecordException,
                       BreakSignal, ContinueSignal, ReturnSignal, ExitSignal, FlowControl,
@@ -16,7 +15,7 @@ from ..errors import (PSException, RuntimeException, ErrorRecord, PSErrorRecordE
 from ..language import ast as A
 from . import conversion as cv
 from .compile_expr import compile_expr, collect_value, emit_value
-from .operators import ensure_list, RangeValue
+from .operators import RangeValue
 from .scopes import PSVariable
 
 

@@ -15,7 +15,7 @@ import re
 from ..errors import (RuntimeException, DivideByZeroException, PSInvalidCastException,
                       PSInvalidOperationException, ArgumentException)
 from . import conversion as cv
-from .psobject import PSObject, Hashtable, OrderedDictionary, TypedInt, Int64, unwrap, Char
+from .psobject import PSObject, Hashtable, OrderedDictionary, Int64, unwrap, Char
 from .regex import compile_regex, translate_replacement
 from .typenames import type_name
 

@@ -4,10 +4,8 @@ hosts (CLI, REPL, tests) execute a command line or script."""
 from __future__ import annotations
 
 import os
-import sys
 
-from ..errors import (PSException, ExitSignal, ParseError, FlowControl, BreakSignal, ContinueSignal,
-                      ReturnSignal, ErrorRecord)
+from ..errors import (PSException, ParseError, BreakSignal, ContinueSignal, ReturnSignal, ErrorRecord)
 from .context import ExecutionContext, Streams, PREFERENCE_DEFAULTS
 from .drives import DriveTable, PathInfo, pshim_home
 from .psobject import Hashtable, ArrayList, DotNetObject
@@ -204,7 +202,6 @@ class Session:
         return self.run_ast(ast, ctx, out, default_output)
 
     def run_ast(self, ast, ctx, out=None, default_output=True):
-        from .scriptblock import ScriptBlock
         from .compile_stmt import compile_script_block
         comp = compile_script_block(ast)
         sink = None

@@ -5,8 +5,7 @@ import datetime as _dt
 import decimal
 import ipaddress
 
-from .psobject import (PSObject, Hashtable, TypedInt, TypedArray, GenericList, Single, Char,
-                       DotNetObject)
+from .psobject import (PSObject, TypedInt, TypedArray, GenericList, Single, Char, DotNetObject)
 
 _OBJ = "System.Object"
 _VALUE = ("System.ValueType", "System.Object")

@@ -13,11 +13,11 @@ import decimal
 import ipaddress
 import re
 
-from ..errors import PSInvalidCastException, RuntimeException
+from ..errors import RuntimeException
 from . import conversion as cv
-from .psobject import (PSObject, Hashtable, OrderedDictionary, TypedInt, Int64, Byte, SByte, Int16,
-                       UInt16, UInt32, UInt64, Single, Char, TypedArray, ArrayList, GenericList,
-                       DotNetObject, unwrap)
+from .psobject import (PSObject, Hashtable, OrderedDictionary, Int64, Byte, SByte, Int16, UInt16,
+                       UInt32, UInt64, Single, Char, TypedArray, ArrayList, GenericList, DotNetObject,
+                       unwrap)
 from .typenames import type_names_of
 
 
