@@ -19,7 +19,7 @@ class Version(DotNetObject):
     def parse(cls, text: str) -> "Version":
         bits = text.strip().split(".")
         if not 2 <= len(bits) <= 4 or not all(b.isdigit() for b in bits):
-            raise ValueError(f"Version string portion was too short or too long.")
+            raise ValueError("Version string portion was too short or too long.")
         return cls(*[int(b) for b in bits])
 
     def _tuple(self):
