@@ -36,6 +36,15 @@ def _path_params(pipeline_by_value=True, mandatory=True, single=False, path_set=
     return path, lit
 
 
+def _selected_items(cmd):
+    """The items -Path/-LiteralPath name, expanded and passed through -Filter/-Include/-Exclude."""
+    values, literal = cmd.path_values()
+    for typed in values:
+        for r in cmd.expand(cv.to_string(typed), literal, bool(cmd.Force)):
+            if _passes(os.path.basename(r.os_path), cmd.Filter, cmd.Include, cmd.Exclude):
+                yield r
+
+
 def _passes(name, filt, include, exclude):
     if filt and not name_matches(name, [filter_pattern(filt)]):
         return False
@@ -208,13 +217,8 @@ class GetItemCommand(FsCmdlet):
     Force = Parameter("switch")
 
     def process(self):
-        values, literal = self.path_values()
-        for typed in values:
-            for r in self.expand(cv.to_string(typed), literal, bool(self.Force)):
-                name = os.path.basename(r.os_path)
-                if not _passes(name, self.Filter, self.Include, self.Exclude):
-                    continue
-                self.write_object(self.item(r))
+        for r in _selected_items(self):
+            self.write_object(self.item(r))
 
 
 # ---------------------------------------------------------------------------
@@ -417,13 +421,8 @@ class RemoveItemCommand(FsCmdlet):
     Force = Parameter("switch")
 
     def process(self):
-        values, literal = self.path_values()
-        for typed in values:
-            for r in self.expand(cv.to_string(typed), literal, bool(self.Force)):
-                name = os.path.basename(r.os_path)
-                if not _passes(name, self.Filter, self.Include, self.Exclude):
-                    continue
-                self._remove(r)
+        for r in _selected_items(self):
+            self._remove(r)
 
     def _remove(self, r):
         path = r.os_path
