@@ -133,6 +133,9 @@ class Session:
         self.stopping = False
         self.exit_code = None
         self.history = []
+        # state that modules keep per session (e.g. the Exchange module's directory connection):
+        # declared here, reached through state(), never attributes added from outside
+        self.module_state: dict[str, object] = {}
         g = Scope(None, is_script=True)
         self.global_scope = g
         for k, v in PREFERENCE_DEFAULTS.items():
@@ -157,6 +160,13 @@ class Session:
         from .drives import set_session_resolver, set_session_display
         set_session_resolver(lambda p: self.drives.resolve(p, self.location))
         set_session_display(self.drives.to_ps_path)
+
+    def state(self, key: str, factory):
+        """The module state kept under `key` (e.g. "exchange.directory"), made by factory() on first use."""
+        v = self.module_state.get(key)
+        if v is None:
+            v = self.module_state[key] = factory()
+        return v
 
     # -- streams to the host ---------------------------------------------------
     def default_streams(self) -> Streams:
