@@ -380,18 +380,33 @@ class ImportPowerShellDataFileCommand(Cmdlet):
                 self.write_error(self.error(f"Cannot find path '{full}' because it does not exist.",
                                             "PathNotFound", "ObjectNotFound", full, ItemNotFoundException))
                 continue
-            with open(full, encoding="utf-8-sig", errors="replace") as fh:
-                text = fh.read()
             try:
-                ast = parse(text, full)
+                self.processor.emit(read_data_file(self.ctx, full))
             except ParseError as e:
                 raise self.terminating_error(e.error_record)
-            h = _single_hashtable(ast, A)
-            if h is None:
-                raise self.terminating_error(self.error(
-                    f"Cannot parse the file '{full}'. The file does not contain a single hashtable.",
-                    "CouldNotParseAsPowerShellDataFileNoHashtableRoot", "InvalidData", full))
-            self.processor.emit(compile_expr(h)(self.ctx))
+            except DataFileError as e:
+                raise self.terminating_error(self.error(str(e), e.error_id, "InvalidData", full))
+
+
+class DataFileError(Exception):
+    error_id = "CouldNotParseAsPowerShellDataFileNoHashtableRoot"
+
+
+def read_data_file(ctx, path: str):
+    """The hashtable a .psd1 data file holds, read with pshim's own parser (Import-PowerShellDataFile,
+    module manifests, lab definitions). Raises ParseError, or DataFileError when the file does not hold
+    a single hashtable."""
+    from ...language import parse
+    from ...language import ast as A
+    from ...runtime.compile_expr import compile_expr
+    from ...commands.function import decode_script
+    with open(path, "rb") as fh:
+        text = decode_script(fh.read())
+    ast = parse(text, path)
+    h = _single_hashtable(ast, A)
+    if h is None:
+        raise DataFileError(f"Cannot parse the file '{path}'. The file does not contain a single hashtable.")
+    return compile_expr(h)(ctx)
 
 
 def _single_hashtable(ast, A):
