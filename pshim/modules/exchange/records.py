@@ -182,8 +182,8 @@ def _timespan_text(value) -> str:
 
 _ALL_V4 = "0.0.0.0-255.255.255.255"
 _ALL_V6 = "::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"
-_A = {n: b for n, b in V.AuthMechanisms.names}
-_P = {n: b for n, b in V.PermissionGroups.names}
+_A = V.AUTH_BITS
+_P = V.PERMISSION_BITS
 
 
 def _auth(*names):

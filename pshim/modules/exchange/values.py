@@ -122,6 +122,10 @@ class PermissionGroups(FlagsValue):
              ("ExchangeLegacyServers", 8), ("Partners", 16), ("Custom", 32))
 
 
+AUTH_BITS = dict(AuthMechanisms.names)
+PERMISSION_BITS = dict(PermissionGroups.names)
+
+
 class EnumValue(DotNetObject):
     """A plain (non-flags) Exchange enum: one of `choices`, compared case-insensitively."""
     type_name = ""

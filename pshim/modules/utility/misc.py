@@ -415,7 +415,7 @@ def _single_hashtable(ast, A):
         if isinstance(node, A.HashtableAst):
             return node
         kids = []
-        for attr in ("end", "statements", "elements", "expression", "pipeline"):
+        for attr in ("end", "body", "statements", "elements", "expression", "pipeline"):
             v = getattr(node, attr, None)
             if v is None:
                 continue

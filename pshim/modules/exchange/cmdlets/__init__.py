@@ -1,0 +1,1 @@
+"""Exchange cmdlets, one file per noun family."""

@@ -1,0 +1,23 @@
+"""The Exchange module's commands, completion hook and help topics."""
+MODULE_NAME = "Microsoft.Exchange.Management.PowerShell.E2010"
+
+_C = "pshim.modules.exchange.cmdlets."
+
+CMDLETS = {
+    "Get-ExchangeServer": _C + "servers:GetExchangeServerCommand",
+    "Get-TransportService": _C + "servers:GetTransportServiceCommand",
+    "Get-TransportServer": _C + "servers:GetTransportServerCommand",
+    "Get-FrontendTransportService": _C + "servers:GetFrontendTransportServiceCommand",
+    "Get-ReceiveConnector": _C + "receive_connectors:GetReceiveConnectorCommand",
+    "New-ReceiveConnector": _C + "receive_connectors:NewReceiveConnectorCommand",
+    "Set-ReceiveConnector": _C + "receive_connectors:SetReceiveConnectorCommand",
+    "Remove-ReceiveConnector": _C + "receive_connectors:RemoveReceiveConnectorCommand",
+}
+
+
+def _complete(ctx, command, parameter, word):
+    from .completion import complete
+    return complete(ctx, command, parameter, word)
+
+
+COMPLETERS = (_complete,)
