@@ -31,9 +31,9 @@ def exchange_exception_class(type_name: str) -> type:
 
 
 def exchange_error(cmdlet, message: str, exception_type: str, category: str, target=None):
-    """An error record as Exchange writes it: an 8-hex-digit id from the message's template, then the task."""
-    template = re.sub(r"'[^']*'|\"[^\"]*\"", "''", message)
-    eid = format(zlib.crc32(template.encode()) & 0xFFFFFFF, "X")
+    """An error record as Exchange writes it: a hex id (stable per exception type and category, as Exchange's
+    are per throw site), then the task."""
+    eid = format(zlib.crc32(f"{exception_type}|{category}".encode()) & 0xFFFFFFF, "X")
     rec = error_record(message, eid, category, target, exchange_exception_class(exception_type))
     return cmdlet.processor.attribute(rec)
 

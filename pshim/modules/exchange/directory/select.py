@@ -35,12 +35,15 @@ def directory_state(ctx) -> DirectoryState:
     return ctx.session.state(STATE_KEY, DirectoryState)
 
 
+CONFIG_FILE = "directory.psd1"
+
+
 def ldap_config(home: str):
-    """The LDAP configuration, or None when the lab is the directory."""
-    try:
-        from .ldap_config import load_ldap_config
-    except ImportError:      # the LDAP backend is not part of this build
+    """The LDAP configuration, or None when the lab is the directory (no configuration file, no
+    PSHIM_LDAP_SERVER)."""
+    if not (os.path.exists(os.path.join(home, CONFIG_FILE)) or os.environ.get("PSHIM_LDAP_SERVER")):
         return None
+    from .ldap_config import load_ldap_config
     return load_ldap_config(home, os.environ)
 
 
