@@ -65,6 +65,10 @@ class Cmdlet:
     def stop(self):
         """Called when the pipeline is stopped (Ctrl+C): release resources."""
 
+    def dispose(self):
+        """Called once when the pipeline is done with the command, however it ended (normally, stopped
+        by a later command such as Select-Object -First, or by an error): release what begin/process took."""
+
     # -- services ---------------------------------------------------------------
     def write_object(self, obj, enumerate_collection: bool = False):
         if enumerate_collection and isinstance(obj, (list, tuple)):

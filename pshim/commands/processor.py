@@ -360,6 +360,12 @@ class CmdletProcessor(CommandProcessor):
         except Exception:   # stopping must never mask the original error
             pass
 
+    def finish(self):
+        try:
+            self.cmdlet.dispose()
+        finally:
+            super().finish()
+
 
 # ---------------------------------------------------------------------------
 # delay-bind script blocks and per-record parameter sets
