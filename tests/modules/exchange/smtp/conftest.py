@@ -1,0 +1,1 @@
+from smtp_peers import raw_peer  # noqa: F401  (the fixture)
