@@ -12,6 +12,7 @@ CMDLETS = {
     "New-ReceiveConnector": _C + "receive_connectors:NewReceiveConnectorCommand",
     "Set-ReceiveConnector": _C + "receive_connectors:SetReceiveConnectorCommand",
     "Remove-ReceiveConnector": _C + "receive_connectors:RemoveReceiveConnectorCommand",
+    "Test-SmtpConnectivity": _C + "smtp_connectivity:TestSmtpConnectivityCommand",
 }
 
 

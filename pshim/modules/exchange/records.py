@@ -37,6 +37,8 @@ class ServerRecord:
     dn: str = ""
     when_created: _dt.datetime = dataclasses.field(default_factory=utcnow)
     when_changed: _dt.datetime = dataclasses.field(default_factory=utcnow)
+    #: why the addresses could not be found (e.g. a DNS failure against AD); None when ipv4/ipv6 are complete
+    address_error: str | None = None
 
     @property
     def is_edge(self) -> bool:
@@ -197,6 +199,8 @@ def _perms(*names):
 def default_connectors(server: ServerRecord) -> list[ConnectorRecord]:
     """The Receive connectors Exchange 2016/2019 setup creates on a Mailbox server (five) or an Edge server (one)."""
     n, fqdn = server.name, server.fqdn
+    if not server.is_transport:
+        return []
     if server.is_edge:
         return [_new(server, f"Default internal receive connector {n}", ["0.0.0.0:25"], [_ALL_V4], "HubTransport",
                      _auth("Tls", "ExchangeServer"), _perms("AnonymousUsers", "ExchangeServers", "Partners"),

@@ -22,8 +22,8 @@ def _create_loop(prefix, server, n, base_port):
 
 def test_two_shells_creating_200_connectors_each_lose_nothing(lab):
     home = os.environ["PSHIM_HOME"]
-    a = _pshim(_create_loop("A", "MBX01", 200, 3000), home)
-    b = _pshim(_create_loop("B", "MBX01", 200, 4000), home)
+    a = _pshim(_create_loop("A", "Mailbox01", 200, 3000), home)
+    b = _pshim(_create_loop("B", "Mailbox01", 200, 4000), home)
     outs = [p.communicate(timeout=120) for p in (a, b)]
     assert a.returncode == 0 and b.returncode == 0, outs
     assert all(not err for _, err in outs), outs
@@ -35,7 +35,7 @@ def test_two_shells_creating_200_connectors_each_lose_nothing(lab):
 
 def test_kill_9_during_a_write_loop_leaves_a_consistent_database(lab):
     home = os.environ["PSHIM_HOME"]
-    p = _pshim(_create_loop("K", "MBX02", 5000, 10000), home)
+    p = _pshim(_create_loop("K", "Mailbox02", 5000, 10000), home)
     db = sqlite3.connect(lab, timeout=30)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:        # wait until writes are under way
@@ -50,6 +50,6 @@ def test_kill_9_during_a_write_loop_leaves_a_consistent_database(lab):
     count = db.execute("SELECT count(*) FROM connectors WHERE name LIKE 'K-%'").fetchone()[0]
     assert 20 <= count < 5000
     db.close()
-    q = _pshim("@(Get-ReceiveConnector -Server MBX02).Count", home)
+    q = _pshim("@(Get-ReceiveConnector -Server Mailbox02).Count", home)
     out, err = q.communicate(timeout=60)
     assert err == "" and int(out.strip()) == 5 + count

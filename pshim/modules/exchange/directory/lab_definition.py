@@ -20,6 +20,9 @@ DEFAULT_DEFINITION = os.path.join(os.path.dirname(os.path.dirname(os.path.dirnam
     os.path.abspath(__file__)))))), "samples", "labs", "contoso", "organization.psd1")
 
 _ADMIN_GROUP = "Exchange Administrative Group (FYDIBOHF23SPDLT)"
+# Mailbox: an Exchange 2016/2019 Mailbox server; Edge: an Edge Transport server; ClientAccess: an Exchange
+# 2013 Client Access server (no transport role: Test-SmtpConnectivity refuses it)
+_ROLES = {"mailbox": R.MAILBOX_2019_ROLES, "edge": R.ROLE_EDGE, "clientaccess": R.ROLE_CAFE | R.ROLE_CLIENT_ACCESS}
 
 
 class DefinitionError(DirectoryError):
@@ -80,9 +83,10 @@ def build(h, path: str = "<definition>"):
             raise DefinitionError(f"The lab definition '{path}' has a server with no name or a repeated name: '{name}'.")
         names.add(name.lower())
         role = str(_get(sdef, "Role", "Mailbox")).lower()
-        if role not in ("mailbox", "edge"):
-            raise DefinitionError(f"Server '{name}' in '{path}': Role must be Mailbox or Edge, not '{role}'.")
-        roles = R.ROLE_EDGE if role == "edge" else R.MAILBOX_2019_ROLES
+        if role not in _ROLES:
+            raise DefinitionError(f"Server '{name}' in '{path}': Role must be Mailbox, Edge or ClientAccess, not "
+                                  f"'{role}'.")
+        roles = _ROLES[role]
         ipv4 = [str(a) for a in _list(_get(sdef, "IPv4"))]
         ipv6 = [str(a) for a in _list(_get(sdef, "IPv6"))]
         for a in ipv4 + ipv6:
