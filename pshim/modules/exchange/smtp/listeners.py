@@ -23,10 +23,11 @@ asyncio loop in a background thread. Each spec is served on its loopback address
 
 Only loopback addresses (127.0.0.0/8, ::1) are served; any other address is reported in
 `errors`. Two specs with the same address and port: the first is served, a later different
-one is reported in `errors`. The first spec of a group decides nothing else: the group follows
-`update()` calls, starting new listeners, stopping removed ones and applying a changed banner,
-fault or delay to the connections that come after the change (a listener changed to 'down', or
-removed, also drops its open connections).
+one is reported in `errors`. `update()` makes the group follow a changed directory: new specs
+start listening, removed ones stop, and a changed banner, fault or delay applies to the
+connections made after the change (a listener changed to 'down', or removed, also drops its
+open connections). start() and update() return once the listeners are bound (or have failed);
+stop() closes every listener and connection and ends the thread within a few seconds.
 """
 from __future__ import annotations
 

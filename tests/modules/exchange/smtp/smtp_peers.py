@@ -66,10 +66,12 @@ class RawPeer:
     """A TCP peer on loopback that plays a script on every connection, for the replies that the lab's
     listeners do not make. A script is a list of steps: bytes (sent), a float (sleep that long),
     'close' (orderly close) or 'reset' (RST). What the client sends afterwards is kept in `received`
-    (up to 1 KiB per connection). Connections are served in threads; everything ends in stop()."""
+    (up to 1 KiB per connection); a QUIT is answered with 221 unless `answer_quit` is false.
+    Connections are served in threads; everything ends in stop()."""
 
-    def __init__(self, script, address="127.0.0.1", family=socket.AF_INET):
+    def __init__(self, script, address="127.0.0.1", family=socket.AF_INET, answer_quit=True):
         self.script = script
+        self.answer_quit = answer_quit
         self.sock = socket.socket(family, socket.SOCK_STREAM)
         self.sock.bind((address, 0))
         self.sock.listen(64)
@@ -117,6 +119,9 @@ class RawPeer:
                 if not data:
                     break
                 got += data
+                if self.answer_quit and got.endswith(b"QUIT\r\n"):
+                    conn.sendall(b"221 2.0.0 Service closing transmission channel\r\n")
+                    break
         except OSError:
             pass
         finally:
