@@ -225,8 +225,10 @@ class _Run:
 
     async def _probe(self, ep: Endpoint) -> ProbeResult:
         loop = asyncio.get_running_loop()
+        if not isinstance(ep.port, int):
+            return ProbeResult(ep, EXTERNAL, f"The port '{ep.port}' is not a number.", None)
         port = ep.port + self.port_offset
-        if not isinstance(ep.port, int) or not 0 <= port <= 65535:
+        if not 0 <= port <= 65535:
             return ProbeResult(ep, EXTERNAL, f"The port {port} is outside the range 0-65535.", None)
         try:
             family, _, proto, _, sockaddr = socket.getaddrinfo(
