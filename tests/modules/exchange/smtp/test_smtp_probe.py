@@ -73,11 +73,11 @@ def test_554_is_permanent_with_the_servers_words(lab):
 
 def test_down_is_unable_to_connect_with_the_dotnet_text(lab):
     ep = lab.by_fault["down"]
-    r, took = probe_one(ep)
+    r, took = probe_one(ep, connect_timeout=3.0)
     assert r.status == UNABLE
     assert r.details == f"No connection could be made because the target machine actively refused it {ep}"
     assert r.latency_ms is None
-    assert took < 0.5
+    assert took < 1.0
 
 
 def test_silent_is_transient_after_the_banner_timeout(lab):
@@ -101,31 +101,31 @@ def test_slow_banner_beyond_the_timeout_is_transient(lab):
 
 
 def test_garbage_is_external_with_a_printable_excerpt(lab):
-    r, took = probe_one(lab.by_fault["garbage"], banner_timeout=2.0)
+    r, took = probe_one(lab.by_fault["garbage"], banner_timeout=3.0)
     assert r.status == EXTERNAL
     assert "not answer with an SMTP reply" in r.details
     assert '"\\x00\\xff\\xfe\\x01HTTP/1.1 400 Bad Request\\r\\n' in r.details
     assert r.details.isprintable()
-    assert took < 0.5      # decided on the first bytes, not at the timeout
+    assert took < 1.0      # decided on the first bytes, not at the timeout
 
 
 def test_reset_is_transient(lab):
-    r, took = probe_one(lab.by_fault["reset"])
+    r, took = probe_one(lab.by_fault["reset"], banner_timeout=3.0)
     assert (r.status, r.details) == (TRANSIENT, "An existing connection was forcibly closed by the remote host")
-    assert took < 0.5
+    assert took < 1.0
 
 
 def test_huge_banner_is_external_fast_and_in_bounded_memory(lab):
     tracemalloc.start()
     try:
-        r, took = probe_one(lab.by_fault["huge"], banner_timeout=2.0)
+        r, took = probe_one(lab.by_fault["huge"], banner_timeout=3.0)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert r.status == EXTERNAL
     assert "longer than 512 bytes" in r.details
     assert r.details.endswith('"220 ' + "x" * 56 + '..."')
-    assert took < 0.5
+    assert took < 1.0
     assert peak < 1_000_000, peak
 
 
@@ -220,9 +220,9 @@ def test_endless_continuation_lines_are_external_after_4_kib(raw_peer):
 
 
 def test_closed_without_a_word_is_transient(raw_peer):
-    r, took, _ = raw(raw_peer, ["close"])
+    r, took, _ = raw(raw_peer, ["close"], banner_timeout=3.0)
     assert (r.status, r.details) == (TRANSIENT, "The connection was closed by the remote host before it sent a banner.")
-    assert took < 0.5
+    assert took < 1.0
 
 
 def test_closed_in_the_middle_of_the_banner_is_transient(raw_peer):
@@ -281,10 +281,10 @@ def test_connect_timeout_is_unable_to_connect():
 
 def test_refused_port_is_unable_to_connect():
     port = free_port()
-    r, took = probe_one(Endpoint("127.0.0.1", port))
+    r, took = probe_one(Endpoint("127.0.0.1", port), connect_timeout=3.0)
     assert (r.status, r.details) == (
         UNABLE, f"No connection could be made because the target machine actively refused it 127.0.0.1:{port}")
-    assert took < 0.5
+    assert took < 1.0
 
 
 @pytest.mark.skipif(not ipv6_loopback(), reason="the kernel has no IPv6")
@@ -346,7 +346,7 @@ def test_cancel_already_set_returns_nothing(lab):
     cancel.set()
     t = time.monotonic()
     assert probe_all([lab.by_fault["silent"]] * 3, banner_timeout=5, cancel=cancel) == []
-    assert time.monotonic() - t < 0.5
+    assert time.monotonic() - t < 1.0
 
 
 @pytest.mark.skipif(threading.current_thread() is not threading.main_thread(), reason="needs the main thread")
@@ -432,7 +432,7 @@ def test_probe_each_streams_in_completion_order_and_stops_on_a_callback_error(la
     t = time.monotonic()
     with pytest.raises(Stop):
         probe_each([lab.by_fault[None]] + [lab.by_fault["silent"]] * 5, stop, banner_timeout=5.0)
-    assert time.monotonic() - t < 0.5
+    assert time.monotonic() - t < 1.0
     assert fds_back_to(before)
 
 
