@@ -12,7 +12,9 @@ import zlib
 
 from ...errors import RuntimeException, error_record
 from ...runtime.operators import has_wildcard, wildcard_match
-from ...runtime.psobject import unwrap
+from ...runtime.conversion import to_string
+from ...runtime.members import get_property
+from ...runtime.psobject import PSObject, unwrap
 from . import records as R
 
 _GUID = re.compile(r"^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$", re.I)
@@ -42,18 +44,28 @@ NOT_FOUND = "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundExce
 AMBIGUOUS = "Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException"
 
 
+def _piped_identity(value):
+    """An object piped to an Identity parameter that is not an Exchange object (a custom object, a row of
+    Import-Csv) binds by its Identity property, as Exchange's parameter binds by property name."""
+    if isinstance(value, PSObject):
+        ident = get_property(value, "Identity", None)
+        if ident is not None:
+            return unwrap(ident)
+    return value
+
+
 def identity_text(value) -> str:
     """What an identity value is, as text (for messages and matching)."""
-    value = unwrap(value)
+    value = _piped_identity(unwrap(value))
     ident = getattr(value, "Identity", None) if not isinstance(value, str) else None
     if ident is not None:
         return str(ident)
-    return str(value)
+    return to_string(value)
 
 
 def identity_key(value):
     """('guid', g) | ('dn', dn) | ('text', s) for an identity value."""
-    value = unwrap(value)
+    value = _piped_identity(unwrap(value))
     rec = getattr(value, "record", None)
     if isinstance(rec, (R.ConnectorRecord, R.ServerRecord)):
         return ("guid", rec.guid)
@@ -63,7 +75,7 @@ def identity_key(value):
     name = getattr(value, "Name", None)
     if isinstance(name, str) and not isinstance(value, str):
         return ("text", name)
-    return ("text", str(value).strip())
+    return ("text", to_string(value).strip())
 
 
 def _match(pattern: str, text: str) -> bool:

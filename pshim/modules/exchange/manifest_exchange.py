@@ -13,6 +13,12 @@ CMDLETS = {
     "Set-ReceiveConnector": _C + "receive_connectors:SetReceiveConnectorCommand",
     "Remove-ReceiveConnector": _C + "receive_connectors:RemoveReceiveConnectorCommand",
     "Test-SmtpConnectivity": _C + "smtp_connectivity:TestSmtpConnectivityCommand",
+    "Get-PshimLab": _C + "lab:GetPshimLabCommand",
+    "Start-PshimLab": _C + "lab:StartPshimLabCommand",
+    "Stop-PshimLab": _C + "lab:StopPshimLabCommand",
+    "Reset-PshimLab": _C + "lab:ResetPshimLabCommand",
+    "Set-PshimLabFault": _C + "lab:SetPshimLabFaultCommand",
+    "Get-PshimLabFault": _C + "lab:GetPshimLabFaultCommand",
 }
 
 

@@ -46,6 +46,9 @@ class FlagsValue(DotNetObject):
     def __int__(self):
         return self.value
 
+    def __str__(self):
+        return self.ps_to_string()
+
     def __eq__(self, other):
         if isinstance(other, FlagsValue):
             return self.value == other.value
@@ -140,6 +143,8 @@ class EnumValue(DotNetObject):
 
     def ps_to_string(self):
         return self.name
+
+    __str__ = ps_to_string
 
     def __eq__(self, other):
         if isinstance(other, EnumValue):
@@ -372,6 +377,9 @@ class ByteQuantifiedSize(DotNetObject):
     def ToString(self):
         return self.ps_to_string()
 
+    def __str__(self):
+        return self.ps_to_string()
+
     def ps_to_string(self):
         if self.nbytes is None:
             return "Unlimited"
@@ -453,6 +461,8 @@ class ServerVersion(DotNetObject):
 
     def ps_to_string(self):
         return f"Version {self.Major}.{self.Minor} (Build {self.Build}.{self.Revision})"
+
+    __str__ = ps_to_string
 
     @classmethod
     def from_serial(cls, serial: str) -> "ServerVersion":

@@ -24,15 +24,16 @@ class ExchangeTaskError(Exception):
         self.record = record
 
 
-class ExchangeCmdlet(Cmdlet):
+class ExchangeCmdletBase(Cmdlet):
+    """The services of an Exchange cmdlet; ExchangeCmdlet adds Exchange's -DomainController parameter."""
     module_name = MODULE
-    DomainController = Parameter("string", help="The domain controller (FQDN) the command reads and writes.")
 
     _directory = None
 
     def directory(self):
         if self._directory is None:
-            dc = cv.to_string(self.DomainController) if self.DomainController is not None else None
+            dc = self.bound.get("DomainController")
+            dc = cv.to_string(dc) if dc is not None else None
             try:
                 self._directory = open_directory(self.ctx, dc)
             except DirectoryError as e:
@@ -85,13 +86,17 @@ class ExchangeCmdlet(Cmdlet):
 
     def refuse_domain_controller_on_edge(self, server: ServerRecord):
         """-DomainController isn't supported for an Edge Transport server (it uses its local AD LDS)."""
-        if self.DomainController is not None and server.is_edge:
+        if self.bound.get("DomainController") is not None and server.is_edge:
             raise self.fail(f"The DomainController parameter isn't supported on Edge Transport servers. The Edge "
                             f"Transport server '{server.name}' uses its local instance of Active Directory "
                             "Lightweight Directory Services (AD LDS).",
                             "Microsoft.Exchange.Configuration.Tasks.ArgumentValidationException", "InvalidArgument",
-                            cv.to_string(self.DomainController))
+                            cv.to_string(self.bound["DomainController"]))
 
     def server_object(self, cls, record: ServerRecord) -> ExchangeServer:
         d = self.directory()
         return cls(record, d.organization, d.source)
+
+
+class ExchangeCmdlet(ExchangeCmdletBase):
+    DomainController = Parameter("string", help="The domain controller (FQDN) the command reads and writes.")

@@ -168,8 +168,8 @@ class LabDirectory(Directory):
 
     # -- lab-only: faults -----------------------------------------------------------------------
     def faults(self) -> dict[str, tuple[str, float]]:
-        """Injected faults: target (`SERVER` or `SERVER\\Connector`, lower-cased) -> (fault, delay)."""
-        return {t.lower(): (f, d) for t, f, d in self._query("SELECT target, fault, delay FROM faults")}
+        """Injected faults: target (`SERVER` or `SERVER\\Connector`) -> (fault, delay)."""
+        return {t: (f, d) for t, f, d in self._query("SELECT target, fault, delay FROM faults")}
 
     def set_fault(self, target: str, fault: str | None, delay: float = 0.0) -> None:
         with _write(self):

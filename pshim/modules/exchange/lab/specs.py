@@ -26,7 +26,7 @@ def expand_binding(binding: IPBinding, server) -> list[str]:
 
 
 def listener_specs(directory) -> list[ListenerSpec]:
-    faults = directory.faults()
+    faults = {t.lower(): v for t, v in directory.faults().items()}
     servers = {s.name.lower(): s for s in directory.servers()}
     out, seen = [], set()
     for c in directory.connectors():
