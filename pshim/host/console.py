@@ -7,6 +7,7 @@ prompts from a list. Neither imports prompt-toolkit; the REPL adapter does.
 """
 from __future__ import annotations
 
+import getpass
 import shutil
 import sys
 
@@ -108,6 +109,22 @@ class HostBase:
             raise PipelineStoppedException("The pipeline has been stopped.", error_id="PipelineStopped")
         return line
 
+    def prompt_secret(self, prompt: str) -> str:
+        """A line typed without echo (Get-Credential's password, Read-Host -AsSecureString).
+        The answer never goes through write(), so transcripts and recorded output never see it."""
+        if not self.interactive:
+            raise HostException("PowerShell is in NonInteractive mode. Read and Prompt functionality is not "
+                                "available.", error_id="HostFunctionNotImplemented")
+        self.write(prompt)
+        line = self.read_secret_line()
+        if line is None:
+            raise PipelineStoppedException("The pipeline has been stopped.", error_id="PipelineStopped")
+        return line
+
+    def read_secret_line(self) -> str | None:
+        """One line for prompt_secret; hosts whose read_line echoes override this."""
+        return self.read_line()
+
 
 class HostText:
     """Write-Host output on the information stream (keeps -NoNewline)."""
@@ -142,6 +159,17 @@ class ConsoleHost(HostBase):
             return None
         return line.rstrip("\r\n")
 
+    def read_secret_line(self):
+        """On a terminal the characters are not shown (getpass turns echo off); piped input is
+        never echoed anyway."""
+        isatty = getattr(self.stdin, "isatty", None)
+        if isatty is not None and isatty():
+            try:
+                return getpass.getpass("", stream=self.stdout)
+            except EOFError:
+                return None
+        return self.read_line()
+
     def ui_width(self):
         if not self.stdout.isatty():
             return None
@@ -169,6 +197,14 @@ class BufferHost(HostBase):
             return None
         a = self.answers.pop(0)
         self.out.append(a + "\n")
+        return a
+
+    def read_secret_line(self):
+        """A secret answer shows as one * per character, as 5.1's console masks it."""
+        if not self.answers:
+            return None
+        a = self.answers.pop(0)
+        self.out.append("*" * len(a) + "\n")
         return a
 
     def ui_width(self):

@@ -5,6 +5,9 @@ Kept: primitives as <S>/<I32>/<I64>/<Db>/<B>/<DT>/<D>/<Nil/>, arrays as <LST>,
 dictionaries as <DCT>, objects with <TN>/<TNRef> type names, <ToString>,
 <Props> (adapted) and <MS> (note) properties, -Depth (default 2: deeper values
 are written as their string). Imported objects carry "Deserialized." type names.
+A SecureString is written as <SS> with its protected form (the Security
+module's stand-in for DPAPI, never the characters) at any depth, and read back
+as a SecureString; a PSCredential comes back as a PSCredential, as in 5.1.
 """
 from __future__ import annotations
 
@@ -15,11 +18,15 @@ import re
 from lxml import etree
 
 from ...commands.cmdlet import Cmdlet, Parameter
-from ...errors import error_record, InvalidOperationException, FileNotFoundException
+from ...errors import (error_record, InvalidOperationException, FileNotFoundException, FormatException,
+                       ArgumentException)
 from ...runtime.conversion import dotnet_string, format_double, to_string
 from ...runtime.psobject import PSObject, Hashtable, PSMemberInfo, Int64, TypedInt, Single, Char, Byte
 from ...runtime.members import properties
 from ...runtime.typenames import type_names_of
+from ..security.credentials import PSCredential, PSCREDENTIAL_TYPE
+from ..security.protection import CryptographicException, protect, unprotect
+from ..security.secure_string import SecureString, plain_text
 from . import encodings
 from .textfile import TextFileWriter, FileWriteError
 
@@ -87,6 +94,8 @@ class Serializer:
             return self._el(parent, "D", name, format(obj, "f"))
         if isinstance(obj, _dt.datetime):
             return self._el(parent, "DT", name, _dt_text(obj))
+        if isinstance(obj, SecureString):
+            return self._el(parent, "SS", name, protect(plain_text(obj)))
         if isinstance(obj, PSObject) and obj.base is not None and not obj.members:
             return self.write(parent, obj.base, name, depth)
         if depth > self.depth:
@@ -181,6 +190,8 @@ class Deserializer:
             return Char(chr(int(text)))
         if tag == "DT":
             return _parse_dt(text)
+        if tag == "SS":
+            return SecureString(unprotect(text.strip()))
         if tag == "Ref":
             return self.objs.get(el.get("RefId"))
         if tag == "Obj":
@@ -212,6 +223,11 @@ class Deserializer:
                 h[k] = v
             self.objs[el.get("RefId")] = h
             return h
+        if names and names[0] == PSCREDENTIAL_TYPE:
+            cred = self._credential(kids)
+            if cred is not None:
+                self.objs[el.get("RefId")] = cred
+                return cred
         obj = PSObject(None, ["Deserialized." + n for n in names])
         for section in ("Props", "MS"):
             if section in kids:
@@ -223,6 +239,14 @@ class Deserializer:
             return _unescape(kids["ToString"].text or "")
         self.objs[el.get("RefId")] = obj
         return obj
+
+    def _credential(self, kids):
+        """A PSCredential is rehydrated: UserName <S> and Password <SS>."""
+        props = {c.get("N"): c for c in kids.get("Props", ())}
+        user, password = props.get("UserName"), props.get("Password")
+        if user is None or password is None or etree.QName(password).localname != "SS":
+            return None
+        return PSCredential(self.read(user), self.read(password))
 
 
 def _parse_dt(text):
@@ -299,6 +323,10 @@ class ImportClixmlCommand(Cmdlet):
             except etree.XMLSyntaxError as e:
                 raise self.terminating_error(error_record(str(e), "System.Xml.XmlException", "NotSpecified",
                                                           None, InvalidOperationException))
+            except (CryptographicException, FormatException, ArgumentException) as e:
+                # a <SS> protected by another user or pshim home (5.1: DPAPI's error)
+                raise self.terminating_error(error_record(e.message, type(e).ps_type, "NotSpecified", None,
+                                                          type(e)))
             for o in objs:
                 self.write_object(o)
 

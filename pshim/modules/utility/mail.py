@@ -267,7 +267,7 @@ class SendMailMessageCommand(Cmdlet):
                 smtp.ehlo()
             cred = unwrap(self.Credential)
             if cred is not None:
-                from .misc_more import plain_text
+                from ..security.secure_string import plain_text
                 user = cv.to_string(getattr(cred, "UserName", cred))
                 password = plain_text(getattr(cred, "Password", None))
                 smtp.login(user, password)

@@ -1,5 +1,5 @@
-"""More Utility/Core/Security/Host cmdlets Exchange admin scripts use: Add-Member,
-Select-String, Get-Random, snap-ins and modules, transcripts, credentials, mail."""
+"""More Utility/Core/Host cmdlets Exchange admin scripts use: Add-Member,
+Select-String, Get-Random, snap-ins and modules, transcripts, mail."""
 MODULE_NAME = "Microsoft.PowerShell.Utility"
 
 _U = "pshim.modules.utility."
@@ -23,9 +23,6 @@ CMDLETS = {
     "Remove-Module": _U + "misc_more:RemoveModuleCommand",
     "Start-Transcript": _U + "misc_more:StartTranscriptCommand",
     "Stop-Transcript": _U + "misc_more:StopTranscriptCommand",
-    "Get-Credential": _U + "misc_more:GetCredentialCommand",
-    "ConvertTo-SecureString": _U + "misc_more:ConvertToSecureStringCommand",
-    "ConvertFrom-SecureString": _U + "misc_more:ConvertFromSecureStringCommand",
     "Send-MailMessage": _U + "mail:SendMailMessageCommand",
 }
 
@@ -40,28 +37,3 @@ ALIASES = {
     "gmo": "Get-Module",
     "rmo": "Remove-Module",
 }
-
-
-def on_load(table):
-    """[pscredential] and [securestring] as type literals: `New-Object PSCredential ($user, $pass)`,
-    `[pscredential]::new(...)`. The classes load only when such a type is first used."""
-    from ...runtime.types import register_type, PSType
-
-    def _cls(name):
-        from . import misc_more
-        return getattr(misc_more, name)
-
-    def _cred(value):
-        from ...runtime.psobject import unwrap
-        v = unwrap(value)
-        if isinstance(v, _cls("PSCredential")):
-            return v
-        if isinstance(v, (list, tuple)) and len(v) == 2:
-            return _cls("PSCredential")(v[0], v[1])
-        from ...runtime.conversion import cast_error
-        raise cast_error(value, "System.Management.Automation.PSCredential")
-
-    register_type(PSType("System.Management.Automation.PSCredential", _cred,
-                         lambda v: isinstance(v, _cls("PSCredential"))), "pscredential")
-    register_type(PSType("System.Security.SecureString", None,
-                         lambda v: isinstance(v, _cls("SecureString"))), "securestring")

@@ -12,6 +12,7 @@ from ...errors import (ItemNotFoundException, ParseError, PSException, ReturnSig
 from ...runtime import conversion as cv
 from ...runtime.operators import has_wildcard, wildcard_match
 from ...runtime.psobject import PSObject, Hashtable, ArrayList, GenericList, unwrap
+from ..security.secure_string import SecureString
 
 
 # ---------------------------------------------------------------------------
@@ -441,17 +442,8 @@ class ReadHostCommand(Cmdlet):
         prompt = self.Prompt
         text = "" if prompt is None else (" ".join(cv.to_string(x) for x in prompt)
                                           if isinstance(prompt, (list, tuple)) else cv.to_string(prompt))
-        line = self.host.prompt_line(text + ": " if text else "")
         if self.AsSecureString:
-            from ...runtime.psobject import DotNetObject
-
-            class SecureString(DotNetObject):
-                ps_type_names = ("System.Security.SecureString", "System.Object")
-                ps_properties = ("Length",)
-
-                def __init__(self, s):
-                    self._s = s
-                    self.Length = len(s)
-            self.processor.emit(SecureString(line))
+            self.processor.emit(SecureString(self.host.prompt_secret(text + ": " if text else "")))
             return
+        line = self.host.prompt_line(text + ": " if text else "")
         self.processor.emit(line)

@@ -1,6 +1,7 @@
 """Small cmdlets admin scripts lean on: Get-Random, Get-Unique, New-TimeSpan,
 Get-Host, Get-Culture/Get-UICulture, Set-StrictMode, Write-Progress, the
-snap-in and module cmdlets, transcripts, credentials and secure strings.
+snap-in and module cmdlets, transcripts. (Credentials and secure strings are
+the Security module's: pshim/modules/security/.)
 
 Session state these keep lives on the Session object under attributes made on
 first use (getattr default): `strict_version`, `pssnapins`, `imported_modules`,
@@ -9,8 +10,6 @@ first use (getattr default): `strict_version`, `pssnapins`, `imported_modules`,
 Deliberate simplifications (documented, not 5.1):
 - Set-StrictMode records the level only; the evaluator does not enforce it.
 - Write-Progress draws nothing (progress bars are host chrome; logs stay clean).
-- ConvertFrom-SecureString's "encrypted standard string" is an encoding pshim
-  can read back, not DPAPI encryption.
 """
 from __future__ import annotations
 
@@ -22,7 +21,7 @@ import socket
 from ...commands.cmdlet import Cmdlet
 from ...commands.parameters import Parameter, ParameterSetData
 from ...errors import (ArgumentException, PSArgumentException, InvalidOperationException, PSException,
-                       HostException, ReturnSignal)
+                       ReturnSignal)
 from ...formatting.views import register_view, TableView, ListView, Column, Entry
 from ...runtime import conversion as cv
 from ...runtime.operators import has_wildcard, wildcard_match
@@ -1084,174 +1083,4 @@ class StopTranscriptCommand(Cmdlet):
 
 
 from ...errors import PSInvalidOperationException as PSInvalidOperation  # noqa: E402
-
-
-# ---------------------------------------------------------------------------
-# Credentials and secure strings
-
-class SecureString(DotNetObject):
-    ps_type_names = ("System.Security.SecureString", "System.Object")
-    ps_properties = ("Length",)
-    ps_methods = ("Dispose", "Copy", "MakeReadOnly", "IsReadOnly")
-
-    def __init__(self, text=""):
-        self._s = text
-        self._ro = False
-
-    @property
-    def Length(self):
-        return len(self._s)
-
-    def Dispose(self):
-        self._s = ""
-
-    def Copy(self):
-        return SecureString(self._s)
-
-    def MakeReadOnly(self):
-        self._ro = True
-
-    def IsReadOnly(self):
-        return self._ro
-
-    def ps_to_string(self):
-        return "System.Security.SecureString"
-
-
-def plain_text(secure) -> str:
-    """The characters of a SecureString (pshim's or Read-Host -AsSecureString's)."""
-    s = unwrap(secure)
-    return getattr(s, "_s", "") if s is not None else ""
-
-
-class NetworkCredential(DotNetObject):
-    ps_type_names = ("System.Net.NetworkCredential", "System.Object")
-    ps_properties = ("UserName", "Password", "SecurePassword", "Domain")
-
-    def __init__(self, user, password):
-        domain, _, name = user.rpartition("\\")
-        self.UserName = name
-        self.Domain = domain
-        self.Password = password
-        self.SecurePassword = SecureString(password)
-
-
-class PSCredential(DotNetObject):
-    ps_type_names = ("System.Management.Automation.PSCredential", "System.Object")
-    ps_properties = ("UserName", "Password")
-    ps_methods = ("GetNetworkCredential",)
-
-    def __init__(self, user, password: SecureString):
-        self.UserName = user
-        self.Password = password
-
-    def GetNetworkCredential(self):
-        return NetworkCredential(self.UserName, plain_text(self.Password))
-
-    def ps_to_string(self):
-        return "System.Management.Automation.PSCredential"
-
-
-register_view("System.Management.Automation.PSCredential",
-              TableView([Column("UserName"), Column("Password")]))
-
-
-def _read_secret(host, prompt: str) -> str:
-    stdin = getattr(host, "stdin", None)
-    if getattr(host, "interactive", True) and stdin is not None and hasattr(stdin, "isatty") and stdin.isatty():
-        import getpass
-        return getpass.getpass(prompt)
-    return host.prompt_line(prompt)
-
-
-class GetCredentialCommand(Cmdlet):
-    name = "Get-Credential"
-    dotnet_type = _NS + "GetCredentialCommand"
-    module_name = "Microsoft.PowerShell.Security"
-    default_parameter_set = "CredentialSet"
-    synopsis = "Gets a credential object based on a user name and password."
-
-    Credential = Parameter("object", position=0, parameter_set="CredentialSet")
-    Message = Parameter("string", parameter_set="MessageSet")
-    UserName = Parameter("string", parameter_set="MessageSet")
-    Title = Parameter("string", parameter_set="MessageSet")
-
-    def process(self):
-        cred = unwrap(self.Credential)
-        if isinstance(cred, PSCredential):
-            self.write_object(cred)
-            return
-        user = cv.to_string(cred) if cred is not None else (cv.to_string(self.UserName) if self.UserName else "")
-        host = self.host
-        try:
-            host.write_line(self.Title or "Windows PowerShell credential request")
-            host.write_line(self.Message or "Enter your credentials.")
-            if not user:
-                user = host.prompt_line("User: ")
-            password = _read_secret(host, f"Password for user {user}: ")
-        except HostException as e:
-            raise self.terminating_error(self.error(e.message, "CouldNotPromptForCredential", "InvalidOperation",
-                                                    None, InvalidOperationException))
-        if not user:
-            return
-        self.write_object(PSCredential(user, SecureString(password)))
-
-
-_BLOB_PREFIX = "01000000d08c9ddf0115d1118c7a00c04fc297eb01000000"
-
-
-class ConvertToSecureStringCommand(Cmdlet):
-    name = "ConvertTo-SecureString"
-    dotnet_type = _NS + "ConvertToSecureStringCommand"
-    module_name = "Microsoft.PowerShell.Security"
-    default_parameter_set = "Secure"
-    synopsis = "Converts plain text or encrypted strings to secure strings."
-
-    String = Parameter("string", position=0, mandatory=True, value_from_pipeline=True)
-    AsPlainText = Parameter("switch", parameter_set="PlainText", position=1)
-    Force = Parameter("switch", parameter_set="PlainText", position=2)
-    SecureKey = Parameter("object", parameter_set="Secure", position=1)
-    Key = Parameter("byte[]", parameter_set="Open")
-
-    def process(self):
-        text = cv.to_string(self.String)
-        if self.parameter_set_name == "PlainText" or self.AsPlainText:
-            if not self.Force:
-                raise self.terminating_error(self.error(
-                    "The system cannot protect plain text input. To suppress this warning and convert the plain "
-                    "text to a SecureString, reissue the command specifying the Force parameter. For more "
-                    "information ,type: get-help ConvertTo-SecureString.", "ImportSecureString_ForceRequired",
-                    "InvalidArgument", None, ArgumentException))
-            self.write_object(SecureString(text))
-            return
-        try:
-            if not text.lower().startswith(_BLOB_PREFIX):
-                raise ValueError
-            data = bytes.fromhex(text[len(_BLOB_PREFIX):]).decode("utf-16-le")
-        except ValueError:
-            raise self.terminating_error(self.error(
-                "Input string was not in a correct format.", "ImportSecureString_InvalidArgument",
-                "InvalidArgument", None, ArgumentException))
-        self.write_object(SecureString(data))
-
-
-class ConvertFromSecureStringCommand(Cmdlet):
-    name = "ConvertFrom-SecureString"
-    dotnet_type = _NS + "ConvertFromSecureStringCommand"
-    module_name = "Microsoft.PowerShell.Security"
-    synopsis = "Converts a secure string to an encrypted standard string."
-
-    SecureString_ = Parameter("object", position=0, mandatory=True, value_from_pipeline=True,
-                              name="SecureString")
-    SecureKey = Parameter("object", position=1)
-    Key = Parameter("byte[]")
-
-    def process(self):
-        s = unwrap(self.SecureString_)
-        if not hasattr(s, "_s"):
-            raise self.terminating_error(self.error(
-                f'Cannot bind parameter \'SecureString\'. Cannot convert the "{cv.to_string(s)}" value of type '
-                f'"{type(s).__name__}" to type "System.Security.SecureString".', "CannotConvertArgumentNoMessage",
-                "InvalidArgument", None, PSArgumentException))
-        self.write_object(_BLOB_PREFIX + plain_text(s).encode("utf-16-le").hex())
 
