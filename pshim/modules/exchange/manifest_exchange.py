@@ -13,6 +13,9 @@ CMDLETS = {
     "Set-ReceiveConnector": _C + "receive_connectors:SetReceiveConnectorCommand",
     "Remove-ReceiveConnector": _C + "receive_connectors:RemoveReceiveConnectorCommand",
     "Test-SmtpConnectivity": _C + "smtp_connectivity:TestSmtpConnectivityCommand",
+    "Connect-ExchangeServer": _C + "shell_session:ConnectExchangeServerCommand",
+    "Set-ADServerSettings": _C + "shell_session:SetADServerSettingsCommand",
+    "Get-ADServerSettings": _C + "shell_session:GetADServerSettingsCommand",
     "Get-PshimLab": _C + "lab:GetPshimLabCommand",
     "Start-PshimLab": _C + "lab:StartPshimLabCommand",
     "Stop-PshimLab": _C + "lab:StopPshimLabCommand",
@@ -28,3 +31,10 @@ def _complete(ctx, command, parameter, word):
 
 
 COMPLETERS = (_complete,)
+
+
+def on_load(table):
+    r"""Scripts written for the Exchange shell dot-source $env:ExchangeInstallPath\bin\RemoteExchange.ps1:
+    point it at pshim's stand-in unless the environment names another install path."""
+    import os
+    os.environ.setdefault("ExchangeInstallPath", os.path.join(os.path.dirname(os.path.abspath(__file__)), "install", ""))

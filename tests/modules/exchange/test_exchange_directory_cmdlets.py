@@ -225,3 +225,19 @@ def test_damaged_and_foreign_lab_files_are_reported_and_kept(ems, lab):
     assert r.errors[0].message().startswith(f"The file '{lab}' is not a pshim lab directory.")
     db = sqlite3.connect(lab)
     assert db.execute("SELECT name FROM sqlite_master").fetchall() == [("t",)]
+
+
+def test_what_an_admin_script_types_first(ems):
+    r = ems("Add-PSSnapin Microsoft.Exchange.Management.PowerShell.SnapIn; "
+            ". \"$($env:ExchangeInstallPath)bin\\RemoteExchange.ps1\"; Connect-ExchangeServer -Auto; "
+            "$FormatEnumerationLimit; Set-ADServerSettings -ViewEntireForest $true; "
+            "Set-ADServerSettings -PreferredServer DC02.contoso.com; "
+            "(Get-ExchangeServer Mailbox01).OriginatingServer; (Get-ADServerSettings).ViewEntireForest")
+    assert not r.errors, r.error_text
+    assert r.output == [16, "DC02.contoso.com", True]
+    assert "Connected to Mailbox01.contoso.com." in r.host_text
+    r = ems("Set-ADServerSettings -PreferredServer dc9.contoso.com")
+    assert "suitability of server 'dc9.contoso.com'" in r.errors[0].message()
+    assert ems("(Get-ADServerSettings).UserPreferredConfigurationDomainController").output == ["DC02.contoso.com"]
+    r = ems("Connect-ExchangeServer NOPE.contoso.com")
+    assert r.errors[0].message().startswith('Exchange server "NOPE.contoso.com" was not found.')

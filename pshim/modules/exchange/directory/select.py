@@ -22,8 +22,9 @@ class DirectoryState:
 
     def __init__(self):
         self.connections: dict[tuple, Directory] = {}
-        self.preferred_server: str | None = None
-        self.view_entire_forest = False
+        self.preferred_server: str | None = None      # Set-ADServerSettings -PreferredServer
+        self.view_entire_forest = False               # Set-ADServerSettings -ViewEntireForest
+        self.connected_server: str | None = None      # Connect-ExchangeServer
 
     def close(self):
         for d in self.connections.values():
