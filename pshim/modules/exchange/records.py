@@ -53,15 +53,62 @@ class ServerRecord:
         return bool(self.roles & ROLE_MAILBOX)
 
 
-@dataclasses.dataclass
 class ConnectorRecord:
-    server: str                        # the server's Name
-    name: str
-    settings: dict                     # CONNECTOR_SETTINGS name -> stored (plain) value
-    guid: str = dataclasses.field(default_factory=lambda: str(uuid.uuid4()))
-    dn: str = ""
-    when_created: _dt.datetime = dataclasses.field(default_factory=utcnow)
-    when_changed: _dt.datetime = dataclasses.field(default_factory=utcnow)
+    """A Receive connector as stored. `settings` maps CONNECTOR_SETTINGS names to stored (plain) values.
+    A backend may hand over the settings still encoded (`encoded_settings`, a JSON object of the values that
+    differ from the defaults) and the timestamps as ISO text: they are decoded on first use, so listing
+    thousands of connectors costs only what is read."""
+    __slots__ = ("server", "name", "guid", "dn", "_settings", "_encoded", "_created", "_changed")
+
+    def __init__(self, server: str, name: str, settings: dict | None = None, guid: str | None = None, dn: str = "",
+                 when_created=None, when_changed=None, encoded_settings: str | None = None):
+        self.server = server               # the server's Name
+        self.name = name
+        self.guid = guid or str(uuid.uuid4())
+        self.dn = dn
+        self._settings = settings
+        self._encoded = encoded_settings
+        self._created = when_created or utcnow()
+        self._changed = when_changed or self._created
+
+    @property
+    def settings(self) -> dict:
+        if self._settings is None:
+            import json
+            self._settings = {**_DEFAULTS, **json.loads(self._encoded or "{}")}
+            self._encoded = None
+        return self._settings
+
+    @settings.setter
+    def settings(self, value: dict):
+        self._settings, self._encoded = value, None
+
+    def encode_settings(self) -> str:
+        """The settings that differ from the defaults, as JSON (what the lab stores)."""
+        import json
+        if self._settings is None and self._encoded is not None:
+            return self._encoded
+        return json.dumps({k: v for k, v in self.settings.items() if _DEFAULTS.get(k, _MISSING) != v})
+
+    @property
+    def when_created(self) -> _dt.datetime:
+        if isinstance(self._created, str):
+            self._created = _dt.datetime.fromisoformat(self._created)
+        return self._created
+
+    @when_created.setter
+    def when_created(self, value):
+        self._created = value
+
+    @property
+    def when_changed(self) -> _dt.datetime:
+        if isinstance(self._changed, str):
+            self._changed = _dt.datetime.fromisoformat(self._changed)
+        return self._changed
+
+    @when_changed.setter
+    def when_changed(self, value):
+        self._changed = value
 
     @property
     def identity(self) -> str:
@@ -70,6 +117,12 @@ class ConnectorRecord:
     def get(self, name: str):
         s = SETTINGS_BY_NAME[name.lower()]
         return self.settings.get(s.name, s.default)
+
+    def __repr__(self):
+        return f"ConnectorRecord({self.identity!r}, guid={self.guid!r})"
+
+
+_MISSING = object()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -119,6 +172,7 @@ CONNECTOR_SETTINGS = (
     Setting("TlsCertificateName", "str", None, "msExchSmtpTLSCertificate"),
 )
 SETTINGS_BY_NAME = {s.name.lower(): s for s in CONNECTOR_SETTINGS}
+_DEFAULTS = {s.name: s.default for s in CONNECTOR_SETTINGS}
 
 
 def parse_setting(setting: Setting, value, current=None):

@@ -59,6 +59,8 @@ class LabDirectory(Directory):
     def __init__(self, path: str, domain_controller: str | None = None):
         self.path = path
         self.db = _open(path)
+        self._cache = {}
+        self._writes = 0
         org = self.org_settings()
         self.organization = org.get("Organization", "")
         dcs = org.get("DomainControllers") or []
@@ -93,13 +95,28 @@ class LabDirectory(Directory):
         return list(self.org_settings().get("DomainControllers") or [])
 
     # -- reads ----------------------------------------------------------------------------------
+    def _cached(self, key, load):
+        """Reads are kept until the database changes: PRAGMA data_version moves when another connection
+        commits, and this connection's own writes are counted, so a cached list is never stale."""
+        stamp = (self._query("PRAGMA data_version")[0][0], self._writes)
+        hit = self._cache.get(key)
+        if hit is None or hit[0] != stamp:
+            hit = self._cache[key] = (stamp, load())
+        return list(hit[1])
+
     def servers(self) -> list[ServerRecord]:
+        return self._cached("servers", self._load_servers)
+
+    def _load_servers(self) -> list[ServerRecord]:
         rows = self._query("SELECT name, fqdn, roles, serial, edition, site, ipv4, ipv6, guid, dn, when_created, "
                            "when_changed FROM servers ORDER BY rowid")
         return [ServerRecord(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), json.loads(r[7]), r[8], r[9],
                              _dt_of(r[10]), _dt_of(r[11])) for r in rows]
 
     def connectors(self, server: str | None = None) -> list[ConnectorRecord]:
+        return self._cached(("connectors", (server or "").lower()), lambda: self._load_connectors(server))
+
+    def _load_connectors(self, server: str | None) -> list[ConnectorRecord]:
         sql = "SELECT server, name, settings, guid, dn, when_created, when_changed FROM connectors"
         if server is None:
             rows = self._query(sql + " ORDER BY rowid")
@@ -132,7 +149,7 @@ class LabDirectory(Directory):
                     "INSERT INTO connectors (guid, server, name, dn, when_created, when_changed, settings) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (record.guid, record.server, record.name, record.dn, _ts(record.when_created),
-                     _ts(record.when_changed), json.dumps(record.settings)))
+                     _ts(record.when_changed), record.encode_settings()))
             except sqlite3.IntegrityError:
                 raise ObjectExists(f"The object '{record.dn}' already exists.") from None
         return record
@@ -153,7 +170,7 @@ class LabDirectory(Directory):
                 rec.name = new_name
             try:
                 self.db.execute("UPDATE connectors SET name = ?, dn = ?, settings = ?, when_changed = ? "
-                                "WHERE guid = ?", (rec.name, rec.dn, json.dumps(rec.settings),
+                                "WHERE guid = ?", (rec.name, rec.dn, rec.encode_settings(),
                                                    _ts(rec.when_changed), guid))
             except sqlite3.IntegrityError:
                 raise ObjectExists(f"The object '{rec.dn}' already exists.") from None
@@ -188,8 +205,7 @@ class LabDirectory(Directory):
 
 
 def _connector(r) -> ConnectorRecord:
-    settings = json.loads(r[2])
-    return ConnectorRecord(r[0], r[1], settings, r[3], r[4], _dt_of(r[5]), _dt_of(r[6]))
+    return ConnectorRecord(r[0], r[1], None, r[3], r[4], r[5], r[6], encoded_settings=r[2])
 
 
 class _write:
@@ -208,6 +224,7 @@ class _write:
         return self
 
     def __exit__(self, et, ev, tb):
+        self.d._writes += 1
         if et is None:
             try:
                 self.d.db.execute("COMMIT")
@@ -271,7 +288,7 @@ def create_lab(path: str, org: dict, servers: list[ServerRecord], connectors: li
         for c in connectors:
             db.execute("INSERT INTO connectors (guid, server, name, dn, when_created, when_changed, settings) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?)", (c.guid, c.server, c.name, c.dn, _ts(c.when_created),
-                                                        _ts(c.when_changed), json.dumps(c.settings)))
+                                                        _ts(c.when_changed), c.encode_settings()))
         for target, fault, delay in faults:
             db.execute("INSERT OR REPLACE INTO faults VALUES (?, ?, ?)", (target, fault, delay))
         db.execute("COMMIT")
