@@ -103,11 +103,24 @@ def main(argv=None) -> int:
         return e.code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader of our output went away (`pshim ... | head`): stop quietly, as a console program does
+        _silence_stdout()
+        return 141
     finally:
         try:
             sys.stdout.flush()
         except Exception:   # stdout already closed (a pipe reader went away)
-            pass
+            _silence_stdout()
+
+
+def _silence_stdout():
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail with a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def run_command(session, text: str) -> int:

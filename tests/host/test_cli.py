@@ -90,3 +90,16 @@ def test_lastexitcode_after_native_command():
     if "is not recognized" in p.stderr:
         pytest.skip("native commands not available")
     assert p.stdout.strip().endswith("4")
+
+
+def test_a_reader_that_goes_away_gets_no_traceback():
+    """`pshim ... | head -2`: when the pipe closes, pshim stops without a Python traceback."""
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    for script in ("1..200000", "1..200000 | Format-Table"):
+        p = subprocess.Popen([sys.executable, "-m", "pshim", "-NoProfile", "-Command", script],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        first = p.stdout.read(64)
+        p.stdout.close()
+        err = p.stderr.read().decode()
+        p.wait(timeout=60)
+        assert first and "Traceback" not in err, err
