@@ -59,7 +59,7 @@ def get_member(obj, name: str):
     # python attributes of DotNetObjects that are not declared properties
     if isinstance(obj, DotNetObject):
         for attr in (name, name[:1].upper() + name[1:]):
-            if not attr.startswith("_") and hasattr(type(obj), attr) or attr in getattr(obj, "__dict__", {}):
+            if not attr.startswith("_") and (hasattr(type(obj), attr) or attr in getattr(obj, "__dict__", {})):
                 try:
                     val = getattr(obj, attr)
                 except Exception:

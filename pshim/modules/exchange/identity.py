@@ -66,7 +66,7 @@ def identity_text(value) -> str:
 def identity_key(value):
     """('guid', g) | ('dn', dn) | ('text', s) for an identity value."""
     value = _piped_identity(unwrap(value))
-    rec = getattr(value, "record", None)
+    rec = getattr(value, "_record", None)
     if isinstance(rec, (R.ConnectorRecord, R.ServerRecord)):
         return ("guid", rec.guid)
     dn = getattr(value, "DistinguishedName", None)

@@ -52,31 +52,31 @@ def _local(d: _dt.datetime) -> _dt.datetime:
 
 class _DirectoryObject(DotNetObject):
     """Base properties every AD-backed Exchange object has."""
-    record = None
+    _record = None
 
     @property
     def Guid(self):
-        return self.record.guid
+        return self._record.guid
 
     @property
     def DistinguishedName(self):
-        return self.record.dn
+        return self._record.dn
 
     @property
     def WhenCreated(self):
-        return _local(self.record.when_created)
+        return _local(self._record.when_created)
 
     @property
     def WhenChanged(self):
-        return _local(self.record.when_changed)
+        return _local(self._record.when_changed)
 
     @property
     def WhenCreatedUTC(self):
-        return _utc(self.record.when_created)
+        return _utc(self._record.when_created)
 
     @property
     def WhenChangedUTC(self):
-        return _utc(self.record.when_changed)
+        return _utc(self._record.when_changed)
 
     IsValid = True
     ExchangeVersion = "0.1 (8.0.535.0)"
@@ -104,28 +104,28 @@ class ExchangeServer(_DirectoryObject):
                      "Site", "ServerRole", "IPAddresses") + _BASE_PROPS
 
     def __init__(self, record: R.ServerRecord, organization: str, source: str):
-        self.record = record
-        self.organization = organization
+        self._record = record
+        self._organization = organization
         self.OriginatingServer = source
 
-    Name = property(lambda self: self.record.name)
-    Fqdn = property(lambda self: self.record.fqdn)
-    Domain = property(lambda self: self.record.fqdn.partition(".")[2])
-    Edition = property(lambda self: V.ServerEditionType.parse(self.record.edition))
-    OrganizationalUnit = property(lambda self: f"{self.Domain}/{self.record.name}")
+    Name = property(lambda self: self._record.name)
+    Fqdn = property(lambda self: self._record.fqdn)
+    Domain = property(lambda self: self._record.fqdn.partition(".")[2])
+    Edition = property(lambda self: V.ServerEditionType.parse(self._record.edition))
+    OrganizationalUnit = property(lambda self: f"{self.Domain}/{self._record.name}")
     DataPath = property(lambda self: "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Mailbox")
-    ExchangeLegacyDN = property(lambda self: f"/o={self.organization}/ou=Exchange Administrative Group "
-                                             f"(FYDIBOHF23SPDLT)/cn=Configuration/cn=Servers/cn={self.record.name}")
+    ExchangeLegacyDN = property(lambda self: f"/o={self._organization}/ou=Exchange Administrative Group "
+                                             f"(FYDIBOHF23SPDLT)/cn=Configuration/cn=Servers/cn={self._record.name}")
     NetworkAddress = property(lambda self: V.MultiValuedProperty(
-        [f"ncacn_vns_spp:{self.record.name}", f"netbios:{self.record.name}", f"ncacn_np:{self.record.name}",
-         f"ncacn_spx:{self.record.name}", f"ncacn_ip_tcp:{self.record.fqdn}", f"ncalrpc:{self.record.name}"],
+        [f"ncacn_vns_spp:{self._record.name}", f"netbios:{self._record.name}", f"ncacn_np:{self._record.name}",
+         f"ncacn_spx:{self._record.name}", f"ncacn_ip_tcp:{self._record.fqdn}", f"ncalrpc:{self._record.name}"],
         "System.String"))
-    IsHubTransportServer = property(lambda self: bool(self.record.roles & R.ROLE_HUB))
-    IsClientAccessServer = property(lambda self: bool(self.record.roles & R.ROLE_CLIENT_ACCESS))
-    IsEdgeServer = property(lambda self: bool(self.record.roles & R.ROLE_EDGE))
-    IsMailboxServer = property(lambda self: bool(self.record.roles & R.ROLE_MAILBOX))
-    IsUnifiedMessagingServer = property(lambda self: bool(self.record.roles & R.ROLE_UM))
-    IsFrontendTransportServer = property(lambda self: bool(self.record.roles & R.ROLE_FRONTEND))
+    IsHubTransportServer = property(lambda self: bool(self._record.roles & R.ROLE_HUB))
+    IsClientAccessServer = property(lambda self: bool(self._record.roles & R.ROLE_CLIENT_ACCESS))
+    IsEdgeServer = property(lambda self: bool(self._record.roles & R.ROLE_EDGE))
+    IsMailboxServer = property(lambda self: bool(self._record.roles & R.ROLE_MAILBOX))
+    IsUnifiedMessagingServer = property(lambda self: bool(self._record.roles & R.ROLE_UM))
+    IsFrontendTransportServer = property(lambda self: bool(self._record.roles & R.ROLE_FRONTEND))
     IsProvisionedServer = False
     IsExchange2007OrLater = True
     IsE14OrLater = True
@@ -137,26 +137,26 @@ class ExchangeServer(_DirectoryObject):
 
     @property
     def AdminDisplayVersion(self):
-        return V.ServerVersion.from_serial(self.record.serial_number)
+        return V.ServerVersion.from_serial(self._record.serial_number)
 
     @property
     def Site(self):
-        return f"{self.Domain}/Configuration/Sites/{self.record.site}"
+        return f"{self.Domain}/Configuration/Sites/{self._record.site}"
 
     @property
     def ServerRole(self):
-        roles = self.record.roles
+        roles = self._record.roles
         if roles & R.ROLE_EDGE:
             return V.ServerRole(R.ROLE_EDGE)
         return V.ServerRole(roles & R.ROLE_MAILBOX)
 
     @property
     def IPAddresses(self):
-        return V.MultiValuedProperty(self.record.ipv4 + self.record.ipv6, "System.Net.IPAddress")
+        return V.MultiValuedProperty(self._record.ipv4 + self._record.ipv6, "System.Net.IPAddress")
 
     @property
     def Identity(self):
-        return ADObjectId(self.record.name, self.record.name, self.record.dn, self.record.guid)
+        return ADObjectId(self._record.name, self._record.name, self._record.dn, self._record.guid)
 
 
 class TransportServer(ExchangeServer):
@@ -209,17 +209,17 @@ class ReceiveConnector(_DirectoryObject):
     ps_properties = _CONNECTOR_PROPS + ("AdminDisplayName",) + _BASE_PROPS + ("Id",)
 
     def __init__(self, record: R.ConnectorRecord, server: R.ServerRecord | None, source: str):
-        self.record = record
-        self.server_record = server
+        self._record = record
+        self._server_record = server
         self.OriginatingServer = source
 
     def __getattr__(self, name):
         # settings (Banner, MaxHopCount, ...) read from the record in their Exchange types
         if name.startswith("_") or name not in _SETTING_NAMES:
             raise AttributeError(name)
-        return present_setting(R.SETTINGS_BY_NAME[name.lower()], self.record)
+        return present_setting(R.SETTINGS_BY_NAME[name.lower()], self._record)
 
-    Name = property(lambda self: self.record.name)
+    Name = property(lambda self: self._record.name)
     AdminDisplayName = ""
     ObjectCategory = property(lambda self: "Configuration/Schema/ms-Exch-Smtp-Receive-Connector")
     ObjectClass = property(lambda self: V.MultiValuedProperty(["top", "msExchSmtpReceiveConnector"], "System.String"))
@@ -227,16 +227,16 @@ class ReceiveConnector(_DirectoryObject):
 
     @property
     def Identity(self):
-        return ADObjectId(self.record.identity, self.record.name, self.record.dn, self.record.guid)
+        return ADObjectId(self._record.identity, self._record.name, self._record.dn, self._record.guid)
 
     Id = Identity
 
     @property
     def Server(self):
-        s = self.server_record
+        s = self._server_record
         dn = s.dn if s is not None else ""
         guid = s.guid if s is not None else ""
-        return ADObjectId(self.record.server, self.record.server, dn, guid)
+        return ADObjectId(self._record.server, self._record.server, dn, guid)
 
 
 _SETTING_NAMES = frozenset(s.name for s in R.CONNECTOR_SETTINGS)
