@@ -36,6 +36,13 @@ def slapd_binary() -> str | None:
     return shutil.which("slapd", path=_SEARCH_PATH)
 
 
+def need_slapd():
+    """Skip the calling test when slapd is not installed (the only reason to skip: CI installs it)."""
+    if slapd_binary() is None:
+        import pytest
+        pytest.skip("slapd is not installed (apt-get install slapd ldap-utils)")
+
+
 def _slapadd_binary() -> str | None:
     return shutil.which("slapadd", path=_SEARCH_PATH)
 
@@ -62,13 +69,16 @@ class SlapdServer:
     is CN=admin,<suffix> with `password`)."""
 
     def __init__(self, suffixes=("DC=contoso,DC=com",), password: str = "Adm1n-pw!", start_timeout: float = 15.0,
-                 preload: dict | None = None):
+                 preload: dict | None = None, tls: bool = False):
         self.suffixes = list(suffixes)
         self.password = password
         self.start_timeout = start_timeout
         self.preload = preload or {}          # suffix -> LDIF text loaded with slapadd before start
+        self.tls = tls                        # also serve ldaps:// (ldaps_port) and StartTLS, self-signed cert
         self.folder = None
         self.port = None
+        self.ldaps_port = None
+        self.ca_file = None                   # the self-signed certificate (its own CA), PEM
         self.proc = None
 
     # -- addresses -----------------------------------------------------------------------------
@@ -108,6 +118,8 @@ class SlapdServer:
             "sizelimit unlimited",
             "timelimit 30",
         ]
+        if self.tls:
+            lines += [f"TLSCertificateFile {self.ca_file}", f"TLSCertificateKeyFile {self.folder}/key.pem"]
         module_dir = _first_dir_with(_MODULE_DIRS, "back_mdb.so") or _first_dir_with(_MODULE_DIRS, "back_mdb.la")
         if module_dir:
             lines += [f"modulepath {module_dir}", "moduleload back_mdb"]
@@ -126,6 +138,8 @@ class SlapdServer:
         if binary is None:
             raise SlapdError("slapd is not installed")
         self.folder = tempfile.mkdtemp(prefix="pshim-slapd-")
+        if self.tls:
+            self._make_certificate()
         conf = os.path.join(self.folder, "slapd.conf")
         with open(conf, "w") as fh:
             fh.write(self._config())
@@ -136,8 +150,12 @@ class SlapdServer:
         last_error = ""
         for _attempt in range(3):                 # a free port can be taken between probe and bind: retry
             self.port = free_port()
+            urls = self.url
+            if self.tls:
+                self.ldaps_port = free_port()
+                urls += f" ldaps://{self.host}:{self.ldaps_port}/"
             with open(log_path, "wb") as log:
-                self.proc = subprocess.Popen([binary, "-f", conf, "-h", self.url, "-d", "0"], stdout=log,
+                self.proc = subprocess.Popen([binary, "-f", conf, "-h", urls, "-d", "0"], stdout=log,
                                              stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
             ok, last_error = self._wait_ready(deadline)
             if ok:
@@ -155,6 +173,32 @@ class SlapdServer:
         self.stop()
         raise SlapdError(f"slapd did not start within {self.start_timeout:g} s ({last_error}); folder {folder}; "
                          f"log:\n{log_text}")
+
+    def _make_certificate(self):
+        """A self-signed certificate for localhost / 127.0.0.1 (cryptography), valid for a day."""
+        import datetime as dt
+        import ipaddress
+        from cryptography import x509
+        from cryptography.hazmat.primitives import hashes, serialization
+        from cryptography.hazmat.primitives.asymmetric import ec
+        from cryptography.x509.oid import NameOID
+        key = ec.generate_private_key(ec.SECP256R1())
+        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+        now = dt.datetime.now(dt.timezone.utc)
+        cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+                .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=5))
+                .not_valid_after(now + dt.timedelta(days=1))
+                .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost"),
+                                                            x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                               critical=False)
+                .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+                .sign(key, hashes.SHA256()))
+        self.ca_file = os.path.join(self.folder, "cert.pem")
+        with open(self.ca_file, "wb") as fh:
+            fh.write(cert.public_bytes(serialization.Encoding.PEM))
+        with open(os.path.join(self.folder, "key.pem"), "wb") as fh:
+            fh.write(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                       serialization.NoEncryption()))
 
     def _slapadd(self, conf, suffix, ldif):
         binary = _slapadd_binary()

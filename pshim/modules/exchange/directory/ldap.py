@@ -217,14 +217,19 @@ class LdapDirectory(Directory):
         except DirectoryError:
             _close(conn)
             raise
-        except ssl.SSLError as e:
+        except lex.LDAPStartTLSError as e:
+            result = conn.result or {}
             _close(conn)
-            raise self._unavailable(f"The TLS handshake failed: {e.reason or e}.") from None
+            raise self._suitability(result.get("result") or 2, self._result_text(result) if result.get("result")
+                                    else str(e)) from None
+        except ssl.SSLError as e:      # ldap3's socket errors may derive from the ssl error they wrap
+            _close(conn)
+            raise self._unavailable(_tls_detail(e)) from None
         except lex.LDAPException as e:
             _close(conn)
             cause = e.__context__ or e
-            if isinstance(cause, ssl.SSLError) or "certificate" in str(e).lower():
-                raise self._unavailable(f"The TLS handshake failed: {self._scrub(str(e))}.") from None
+            if isinstance(cause, ssl.SSLError) or "ssl" in str(e).lower() or "certificate" in str(e).lower():
+                raise self._unavailable(_tls_detail(e)) from None
             raise self._unavailable(self._socket_detail(e)) from None
         except OSError as e:
             _close(conn)
@@ -577,6 +582,15 @@ class LdapDirectory(Directory):
             raise self._gone(guid)
         if code != 0:
             raise self._operation_error(result)
+
+
+def _tls_detail(e: Exception) -> str:
+    """`The TLS handshake failed: <OpenSSL's reason>.` without ldap3's wrapping."""
+    import re
+    text = str(e)
+    m = re.search(r"\[SSL(?:: [A-Z_]+)?\] ([^(\"']+)", text) or re.search(r"(certificate verify failed[^(\"']*)", text)
+    reason = (m.group(1) if m else (getattr(e, "reason", None) or text)).strip().rstrip(".")
+    return f"The TLS handshake failed: {reason}."
 
 
 def _close(conn):

@@ -13,7 +13,7 @@ import os
 
 import pytest
 
-from tests.modules.exchange.slapd_server import SlapdServer, DnsResponder, slapd_binary
+from tests.modules.exchange.slapd_server import SlapdServer, DnsResponder, need_slapd
 
 from pshim.modules.exchange import records as R
 
@@ -54,11 +54,6 @@ def dns_server(lab_records):
     names = {s.fqdn: list(s.ipv4) + list(s.ipv6) for s in servers}
     with DnsResponder(names) as d:
         yield d
-
-
-def need_slapd():
-    if slapd_binary() is None:
-        pytest.skip("slapd is not installed (apt-get install slapd ldap-utils)")
 
 
 @pytest.fixture(scope="session")
