@@ -49,6 +49,7 @@ class ParameterAst(Ast):
     name: str                                           # without '$'
     attributes: list = field(default_factory=list)      # [AttributeAst | TypeConstraintAst]
     default: Optional["ExpressionAst"] = None           # default value expression (or statement)
+    name_extent: Optional[Extent] = field(default=None, repr=False)    # the `$name` token
 
 
 @dataclass(eq=False)
@@ -315,6 +316,7 @@ class ConvertExpressionAst(ExpressionAst):
     """`[int]$x`, `[pscustomobject]@{}`, `[ordered]@{}`."""
     type_name: str = ""
     child: ExpressionAst = None
+    type_extent: Optional[Extent] = field(default=None, repr=False)    # the `[type]` token
 
 
 @dataclass(eq=False)

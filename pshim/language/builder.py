@@ -7,7 +7,11 @@ plain int, and every Ast node carries its extent.  Nodes are never mutated
 after they are built (packrat may hand the same node to two alternatives).
 
 The current source (SourceText, clean text, string ends) lives in `CTX`,
-set by parser.parse around one parse.
+set by parser.parse around one parse.  `CTX.checks` collects the nodes that
+5.1's post-parse checks look at (duplicate parameters, flow out of finally,
+duplicate hash keys, ...): the actions only note them (a list append), and
+semantic_checks.check examines them once the whole text has parsed, so syntax
+errors are reported first, as 5.1 does, and a parse pays nothing for a walk.
 
 Errors are raised as pyparsing ParseFatalException whose message is
 "ErrorId|arg" (a plain string survives packrat's exception caching); the
@@ -23,17 +27,18 @@ from pyparsing import ParseFatalException, ParseException, ParseBaseException
 from . import ast as A
 from .extent import Extent
 from .tokens import (ESCAPES, EXPAND_PIECE, PRECEDENCE, DQUOTES, SQUOTES, SWITCH_FLAGS,
-                     _HERE_HEAD)
+                     ScanError, _HERE_HEAD, prescan)
 
 
 class _Ctx:
-    __slots__ = ("source", "text", "string_ends", "subexpression")
+    __slots__ = ("source", "text", "string_ends", "subexpression", "checks")
 
     def __init__(self):
         self.source = None
         self.text = ""
         self.string_ends = {}
         self.subexpression = None       # the grammar element for `$( ... )`, set by grammar.build
+        self.checks = []                # (kind, node) for semantic_checks, in parse order
 
 
 CTX = _Ctx()
@@ -240,7 +245,10 @@ def _expand(s, body_start, body_end, here):
             if buf:
                 parts.append("".join(buf))
                 buf = []
-            node, i = parse_subexpression_at(text, m.start())
+            if here:
+                node, i = parse_subexpression_at(text, m.start())
+            else:
+                node, i = _string_subexpression(text, m.start(), body_end)
             parts.append(node)
             expandable = True
         else:
@@ -256,6 +264,67 @@ def _expand(s, body_start, body_end, here):
     if buf:
         parts.append("".join(buf))
     return parts, expandable
+
+
+# in a "..." string, `" and "" inside $( ) stand for one quote in the code
+_QUOTE_PAIR = re.compile(r'[`"\u201c\u201d\u201e]["\u201c\u201d\u201e]')
+
+
+def _string_subexpression(s, pos, body_end):
+    """`$( )` at pos inside a double-quoted (not here-) string.
+
+    5.1 reads such a subexpression as the string's own text first: up to the `)`
+    that balances the `$(` (parentheses counted, nothing else), with a backtick-quote and `""`
+    each standing for one `"`; then it parses that text as code.  So
+    "$(if ($x -ne `"`") { 'y' })" compares $x with an empty string.  When the
+    text holds no such pair the code is parsed in place; otherwise it is parsed
+    from a copy of the source in which the pairs are collapsed and the freed
+    characters moved, as blanks, before the closing `)` (same length, so every
+    offset outside the subexpression is unchanged)."""
+    if _QUOTE_PAIR.search(s, pos + 2, body_end) is None:
+        return parse_subexpression_at(s, pos)
+    code = []
+    depth = 1
+    i = pos + 2
+    collapsed = False
+    while i < body_end:
+        c = s[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        elif c in _ESCAPE_OR_DQ and s[i + 1:i + 2] in _DQ_SET:
+            i += 1
+            c = s[i]
+            collapsed = True
+        code.append(c)
+        i += 1
+    if depth != 0 or not collapsed:
+        return parse_subexpression_at(s, pos)
+    close = i
+    body = "".join(code)
+    body += " " * (close - (pos + 2) - len(body))
+    try:
+        scan = prescan(body)
+    except ScanError as e:
+        fatal(s, pos + 2 + e.start, e.error_id, e.arg)
+    text = s[:pos + 2] + scan.clean + s[close:]
+    ends = dict(CTX.string_ends)
+    for k, v in scan.string_ends.items():
+        ends[pos + 2 + k] = pos + 2 + v
+    saved = CTX.text, CTX.string_ends
+    CTX.text, CTX.string_ends = text, ends
+    try:
+        node, end = parse_subexpression_at(text, pos)
+    finally:
+        CTX.text, CTX.string_ends = saved
+    return node, end
+
+
+_ESCAPE_OR_DQ = frozenset("`" + DQUOTES)
+_DQ_SET = frozenset(DQUOTES)
 
 
 def parse_subexpression_at(s, pos):
@@ -516,7 +585,14 @@ def unary(s, loc, toks):
             and not isinstance(operand.value, bool):
         return A.ConstantExpressionAst(value=-operand.value, type_hint=operand.type_hint,
                                        extent=ext(start, operand.extent.end))
-    return A.UnaryExpressionAst(operator=op, operand=operand, extent=ext(start, operand.extent.end))
+    node = A.UnaryExpressionAst(operator=op, operand=operand, extent=ext(start, operand.extent.end))
+    if (op == "++" or op == "--") and not isinstance(operand, _SIMPLE_TARGET):
+        CTX.checks.append(("incdec", node))
+    return node
+
+
+# operands ++/-- and assignments always accept (anything else is examined after the parse)
+_SIMPLE_TARGET = (A.VariableExpressionAst, A.MemberExpressionAst, A.IndexExpressionAst)
 
 
 def type_literal(s, loc, toks):
@@ -530,12 +606,29 @@ def _type_name(t):
 
 def cast(s, loc, toks):
     t, child = toks[0], toks[1]
-    return A.ConvertExpressionAst(type_name=t.type_name, child=child, extent=ext(t.extent.start, child.extent.end))
+    node = A.ConvertExpressionAst(type_name=t.type_name, child=child, type_extent=t.extent,
+                                  extent=ext(t.extent.start, child.extent.end))
+    if isinstance(child, (A.ConvertExpressionAst, A.AttributedExpressionAst)) \
+            or t.type_name.lower() in _CHECKED_CASTS:
+        CTX.checks.append(("convert", node))
+    return node
+
+
+# casts the post-parse checks look at even without another cast below them
+_CHECKED_CASTS = frozenset(("ref", "psreference", "management.automation.psreference",
+                            "system.management.automation.psreference", "ordered"))
 
 
 def attributed_expression(s, loc, toks):
-    attr, child = toks[0], toks[1]
-    return A.AttributedExpressionAst(attribute=attr, child=child, extent=ext(attr.extent.start, child.extent.end))
+    """attribute [newlines] operand: an attribute (with parentheses) must apply to an
+    expression; without one it is UnexpectedAttribute, reported on the attribute."""
+    attr = toks[0]
+    if len(toks) < 2:
+        fatal(s, attr.extent.start, "UnexpectedAttribute", f"{attr.type_name}|{attr.extent.end}")
+    child = toks[1]
+    node = A.AttributedExpressionAst(attribute=attr, child=child, extent=ext(attr.extent.start, child.extent.end))
+    CTX.checks.append(("attributed", node))
+    return node
 
 
 def postfix_chain(s, loc, toks):
@@ -554,7 +647,10 @@ def postfix_chain(s, loc, toks):
         elif kind == "index":
             node = A.IndexExpressionAst(target=node, index=op[1], extent=ext(start, op[2]))
         else:   # post++ / post--
-            node = A.UnaryExpressionAst(operator=op[1], operand=node, extent=ext(start, op[2]))
+            operand = node
+            node = A.UnaryExpressionAst(operator=op[1], operand=operand, extent=ext(start, op[2]))
+            if not isinstance(operand, _SIMPLE_TARGET):
+                CTX.checks.append(("incdec", node))
     return node
 
 
@@ -616,7 +712,10 @@ def hash_entry(s, loc, toks):
 
 def hashtable(s, loc, toks):
     pairs = [t for t in toks[:-1] if isinstance(t, tuple)]
-    return A.HashtableAst(pairs=pairs, extent=ext(loc, toks[-1]))
+    node = A.HashtableAst(pairs=pairs, extent=ext(loc, toks[-1]))
+    if len(pairs) > 1:
+        CTX.checks.append(("hashtable", node))
+    return node
 
 
 def script_block_expression(s, loc, toks):
@@ -630,7 +729,14 @@ def argument_list(s, loc, toks):
         return toks[0]
     elems = list(toks)
     node = A.ArrayLiteralAst(elements=elems, extent=ext(elems[0].extent.start, elems[-1].extent.end))
+    _note_splats(elems)
     return node
+
+
+def _note_splats(elems):
+    for e in elems:
+        if type(e) is A.VariableExpressionAst and e.splatted:
+            CTX.checks.append(("splat_in_list", e))
 
 
 # ---------------------------------------------------------------------------
@@ -662,14 +768,15 @@ def redirection(s, loc, toks):
 
 
 class _Comma:
-    __slots__ = ()
+    """A `,` that starts a command element (`a ,b`); pos is its offset."""
+    __slots__ = ("pos",)
 
-
-COMMA = _Comma()
+    def __init__(self, pos):
+        self.pos = pos
 
 
 def comma_argument(s, loc, toks):
-    return [COMMA, toks[0]]
+    return [_Comma(loc)] + list(toks)
 
 
 def command(s, loc, toks):
@@ -681,26 +788,36 @@ def command(s, loc, toks):
     if isinstance(first, str):
         inv = first
         items = items[1:]
-    pending = False
+    pending = None
     for t in items:
-        if t is COMMA:
-            pending = True
-        elif isinstance(t, A.RedirectionAst):
-            redirs.append(t)
-        elif pending:
-            pending = False
+        if type(t) is _Comma:
+            if pending is not None:
+                fatal(s, pending.pos + 1, "MissingExpression", ",")
             prev = elements[-1] if len(elements) > 1 else None
+            if prev is None or isinstance(prev, A.CommandParameterAst):
+                # a comma where an argument should start (`Write-Output ,1`, `gcm -a ,1`)
+                fatal(s, t.pos, "MissingArgument")
+            pending = t
+        elif isinstance(t, A.RedirectionAst):
+            if pending is not None:
+                fatal(s, pending.pos + 1, "MissingExpression", ",")
+            redirs.append(t)
+        elif pending is not None:
+            if isinstance(t, A.CommandParameterAst):
+                fatal(s, pending.pos + 1, "MissingExpression", ",")
+            pending = None
+            prev = elements[-1]
             if isinstance(prev, A.ArrayLiteralAst) and getattr(prev, "_args", False):
                 node = A.ArrayLiteralAst(elements=prev.elements + [t], extent=ext(prev.extent.start, t.extent.end))
-            elif prev is not None and not isinstance(prev, A.CommandParameterAst):
-                node = A.ArrayLiteralAst(elements=[prev, t], extent=ext(prev.extent.start, t.extent.end))
             else:
-                elements.append(A.ArrayLiteralAst(elements=[t], extent=t.extent))
-                continue
+                node = A.ArrayLiteralAst(elements=[prev, t], extent=ext(prev.extent.start, t.extent.end))
             node._args = True
+            _note_splats((prev, t))
             elements[-1] = node
         else:
             elements.append(t)
+    if pending is not None:
+        fatal(s, pending.pos + 1, "MissingExpression", ",")
     end = max(elements[-1].extent.end, redirs[-1].extent.end if redirs else 0)
     return A.CommandAst(elements=elements, invocation_operator=inv, redirections=redirs, extent=ext(loc, end))
 
@@ -755,8 +872,11 @@ def expression_statement(s, loc, toks):
         right = toks[2]
         if not _check_assignable(s, first):
             raise ParseFatalException(s, first.extent.start, "InvalidLeftHandSide|")
-        return A.AssignmentStatementAst(left=first, operator=op, right=right,
+        node = A.AssignmentStatementAst(left=first, operator=op, right=right,
                                         extent=ext(first.extent.start, right.extent.end))
+        if type(first) is not A.VariableExpressionAst:
+            CTX.checks.append(("assign", node))
+        return node
     redirs = []
     i = 1
     n = len(toks)
@@ -795,7 +915,10 @@ def statement_block(s, loc, toks):
 
 
 def named_block(s, loc, toks):
-    kind, body = toks[0], toks[1]
+    kind = toks[0]
+    if len(toks) < 2:           # `begin` with no `{ }` after it
+        fatal(s, loc + len(kind), "MissingNamedStatementBlock", kind)
+    body = toks[1]
     return A.NamedBlockAst(kind=kind, body=body, extent=ext(loc, body.extent.end))
 
 
@@ -809,6 +932,8 @@ def script_body(toks, start, end, is_filter=False):
         elif isinstance(t, A.ParamBlockAst):
             sb.param_block = t
         elif isinstance(t, A.NamedBlockAst):
+            if getattr(sb, t.kind) is not None:
+                fatal(CTX.text, t.extent.start, "DuplicateScriptCommandClause", t.kind)
             setattr(sb, t.kind, t)
         elif isinstance(t, A.StatementBlockAst):
             kind = "process" if is_filter else "end"
@@ -844,11 +969,11 @@ def attr_named(s, loc, toks):
     m = toks[0]
     name = m.group("n")
     value = toks[1] if len(toks) > 1 else None
-    return [("named", name, value)]
+    return [("named", name, value, m.start("n"))]
 
 
 def attr_bare(s, loc, toks):
-    return [("named", toks[0], None)]
+    return [("named", toks[0], None, loc)]
 
 
 def attribute(s, loc, toks):
@@ -856,8 +981,15 @@ def attribute(s, loc, toks):
     end = toks[-1]
     positional = []
     named = {}
+    seen = None
     for t in toks[1:-1]:
         if isinstance(t, tuple) and t[0] == "named":
+            key = t[1].lower()
+            if seen is None:
+                seen = set()
+            if key in seen:         # `[Parameter(Mandatory, mandatory=$false)]`
+                CTX.checks.append(("error", (t[3], t[3] + len(t[1]), "DuplicateNamedArgument", t[1])))
+            seen.add(key)
             named[t[1]] = t[2]
         else:
             positional.append(t)
@@ -882,7 +1014,10 @@ def parameter_decl(s, loc, toks):
             default = t
     end = default.extent.end if default is not None else var.extent.end
     start = attrs[0].extent.start if attrs else var.extent.start
-    return A.ParameterAst(name=var.name, attributes=attrs, default=default, extent=ext(start, end))
+    if var.splatted:
+        CTX.checks.append(("splat", var))
+    return A.ParameterAst(name=var.name, attributes=attrs, default=default, name_extent=var.extent,
+                          extent=ext(start, end))
 
 
 def param_block(s, loc, toks):
@@ -890,7 +1025,10 @@ def param_block(s, loc, toks):
     params = [t for t in toks if isinstance(t, A.ParameterAst)]
     end = toks[-1]
     start = attrs[0].extent.start if attrs else loc
-    return A.ParamBlockAst(attributes=attrs, parameters=params, extent=ext(start, end))
+    node = A.ParamBlockAst(attributes=attrs, parameters=params, extent=ext(start, end))
+    if params:
+        CTX.checks.append(("parameters", params))
+    return node
 
 
 def parameter_list(s, loc, toks):
@@ -947,6 +1085,8 @@ def for_statement(s, loc, toks):
 
 def foreach_statement(s, loc, toks):
     var, iterable, body = toks[1], toks[2], toks[3]
+    if var.splatted:
+        CTX.checks.append(("splat", var))
     return A.ForEachStatementAst(variable=var, iterable=iterable, body=body, extent=ext(loc, body.extent.end))
 
 
@@ -987,6 +1127,12 @@ def switch_statement(s, loc, toks):
         elif isinstance(t, A.Ast) and cond is None:
             cond = t
     if cond is not None and not isinstance(cond, A.StatementAst):
+        if "file" not in flags:
+            # a value that is neither `( pipeline )` nor a `-file` path
+            q = cond.extent.start
+            while q > 0 and s[q - 1].isspace():
+                q -= 1
+            fatal(s, q, "PipelineValueRequired")
         # `-file path`: wrap the path expression as a pipeline
         cond = A.PipelineAst(elements=[A.CommandExpressionAst(expression=cond, extent=cond.extent)],
                              extent=cond.extent)
@@ -1020,7 +1166,10 @@ def try_statement(s, loc, toks):
             i += 1
     if not catches and fin is None:
         fatal(s, end, "MissingCatchOrFinally")
-    return A.TryStatementAst(body=body, catches=catches, finally_body=fin, extent=ext(loc, end))
+    node = A.TryStatementAst(body=body, catches=catches, finally_body=fin, extent=ext(loc, end))
+    if fin is not None or len(catches) > 1:
+        CTX.checks.append(("try", node))
+    return node
 
 
 def trap_statement(s, loc, toks):
@@ -1049,10 +1198,13 @@ def function_definition(s, loc, toks):
                                     process=A.NamedBlockAst(kind="process", body=body.end.body, unnamed=True,
                                                             extent=body.end.extent),
                                     end=None, using=body.using, requires=body.requires, extent=body.extent)
-    if params is not None and body.param_block is not None:
-        fatal(s, body.param_block.extent.start, "OnlyOneParameterListAllowed")
-    return A.FunctionDefinitionAst(name=name, is_filter=(kw == "filter"), parameters=params, body=body,
+    if not params:
+        params = None           # `function f() { param($a) ... }`: an empty list is no list
+    node = A.FunctionDefinitionAst(name=name, is_filter=(kw == "filter"), parameters=params, body=body,
                                    extent=ext(loc, body.extent.end))
+    if params is not None:
+        CTX.checks.append(("function", node))
+    return node
 
 
 def function_name(s, loc, toks):
@@ -1107,8 +1259,35 @@ def labeled_statement(s, loc, toks):
 
 
 def using_statement(s, loc, toks):
+    """`using namespace|module|assembly name`: kept as its text.  The name must be a
+    constant (a module may also be a hashtable); an alias (`= x`) or the kinds
+    `type`/`command` parse, but 5.1 does not support them."""
+    kind, item = toks[1], toks[2]
+    alias = toks[3] if len(toks) > 3 else None
+    if not (isinstance(item, A.StringConstantExpressionAst)
+            or (kind == "module" and isinstance(item, A.HashtableAst))):
+        fatal(s, loc, "InvalidValueForUsingItemName", item.extent.text)
+    if kind in ("type", "command") and alias is None:
+        fatal(s, item.extent.end, "MissingEqualsInUsingAlias")
+    end = (alias or item).extent.end
+    if alias is not None:
+        if not isinstance(alias, A.StringConstantExpressionAst):
+            fatal(s, loc, "InvalidValueForUsingItemName", alias.extent.text)
+        CTX.checks.append(("error", (loc, end, "UsingStatementNotSupported", "")))
+    return [("using", s[loc:end].strip())]
+
+
+def misplaced_using(s, loc, toks):
+    fatal(s, loc, "UsingMustBeAtStartOfScript")
+
+
+def data_parameter(s, loc, toks):
+    """The only parameter of a data section is -SupportedCommand (any prefix of it)."""
     m = toks[0]
-    return [("using", m.group(0).strip())]
+    name = m.group("name")
+    if not "supportedcommand".startswith(name.lower()):
+        fatal(s, m.start(), "InvalidParameterForDataSectionStatement", name)
+    return []
 
 
 def misplaced_keyword(s, loc, toks):

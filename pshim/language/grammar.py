@@ -133,6 +133,57 @@ class PipeFail(pp.Token):
         raise pp.ParseFatalException(instring, loc, "ExpressionsMustBeFirstInPipeline|", self)
 
 
+class SwitchValueMissing(pp.Token):
+    """Where a switch statement's value should be: `-file` without its file name is
+    MissingFilenameOption, anything else PipelineValueRequired (both just after the
+    previous token)."""
+
+    FILE_FLAG = re.compile(T.DASH + r"(?i:f(?:i(?:l(?:e)?)?)?)\Z")
+
+    def __init__(self):
+        super().__init__()
+        self.mayReturnEmpty = True
+        self.mayIndexError = False
+        self.errmsg = "PipelineValueRequired|"
+
+    def _generateDefaultName(self):
+        return "SwitchValueMissing"
+
+    def parseImpl(self, instring, loc, do_actions=True):
+        while loc > 0 and instring[loc - 1].isspace():
+            loc -= 1
+        msg = "PipelineValueRequired|"
+        if self.FILE_FLAG.search(instring, max(0, loc - 5), loc):
+            msg = "MissingFilenameOption|"
+        raise pp.ParseFatalException(instring, loc, msg, self)
+
+
+class SwitchClose(pp.Token):
+    """The `}` of a switch body.  A body needs at least one clause, and what stops the
+    clauses must be the `}`: otherwise MissingSwitchConditionExpression just after
+    the last clause (or the `{`); at the end of the input, MissingEndCurlyBrace."""
+
+    def __init__(self):
+        super().__init__()
+        self.mayReturnEmpty = False
+        self.mayIndexError = False
+        self.errmsg = "MissingSwitchConditionExpression|"
+
+    def _generateDefaultName(self):
+        return "SwitchClose"
+
+    def parseImpl(self, instring, loc, do_actions=True):
+        q = loc
+        while q > 0 and (instring[q - 1].isspace() or instring[q - 1] == ";"):
+            q -= 1
+        no_clause = instring[q - 1:q] == "{"
+        if not no_clause and instring.startswith("}", loc):
+            return loc + 1, [loc + 1]
+        if not no_clause and not instring[loc:].strip():
+            raise pp.ParseFatalException(instring, loc, "MissingEndCurlyBrace|", self)
+        raise pp.ParseFatalException(instring, q, "MissingSwitchConditionExpression|", self)
+
+
 class StringToken(pp.Token):
     """A string literal ('...', "...", @'...'@, @"..."@) whose end the pre-scan found."""
 
@@ -249,11 +300,12 @@ class Close(pp.Token):
     """A closing token: yields its end offset; when missing, a fatal error (or a
     plain failure when error_id is None)."""
 
-    def __init__(self, pattern, error_id=None, arg="", after=True):
+    def __init__(self, pattern, error_id=None, arg="", after=True, back=None):
         super().__init__()
         self.rx = re.compile(pattern)
         self.msg = f"{error_id}|{arg}" if error_id else None
         self.after = after
+        self.back = back            # characters to step back over before reporting (default: whitespace)
         self.mayReturnEmpty = False
         self.mayIndexError = False
         self.errmsg = self.msg or f"Expected {pattern}"
@@ -267,8 +319,13 @@ class Close(pp.Token):
             if self.msg is None:
                 raise pp.ParseException(instring, loc, self.errmsg, self)
             if self.after:
-                while loc > 0 and instring[loc - 1].isspace():
-                    loc -= 1
+                back = self.back
+                if back is None:
+                    while loc > 0 and instring[loc - 1].isspace():
+                        loc -= 1
+                else:
+                    while loc > 0 and instring[loc - 1] in back:
+                        loc -= 1
             raise pp.ParseFatalException(instring, loc, self.msg, self)
         return m.end(), [m.end()]
 
@@ -398,6 +455,29 @@ class Peek(Dispatch):
             if rx.match(instring, loc) is not None:
                 return e
         return self.default
+
+
+class ExprPostfixes(Dispatch):
+    """The postfix operators of an expression-mode operand, and then a `++`/`--`
+    after whitespace (`$i ++`): in 5.1 a ++/-- token after any unary operand is
+    its postfix operator, with or without space before it (argument mode keeps
+    `$x ++` as two arguments)."""
+
+    def __init__(self, table):
+        super().__init__(table, None, "postfix", repeat=True)
+        self.incdec = re.compile(T.INCDEC_AFTER_SPACE)
+
+    def parseImpl(self, instring, loc, do_actions=True):
+        loc, acc = super().parseImpl(instring, loc, do_actions)
+        if instring[loc - 2:loc] in ("++", "--"):       # already has one (`$i++`)
+            return loc, acc
+        m = self.incdec.match(instring, loc)
+        if m is None:
+            return loc, acc
+        op = "post++" if m.group().endswith("+") else "post--"
+        if do_actions:
+            acc.append((op, op, m.end()))
+        return m.end(), acc
 
 
 class AssignFast(pp.ParseElementEnhance):
@@ -699,7 +779,7 @@ def _build() -> Grammar:
     attribute_or_type = Peek([(T.ATTRIBUTE_OPEN_RE, attribute), (r"\[", type_constraint)], None,
                              "attribute_or_type", optional=True)
     parameter_declaration = N((Dispatch({"[": attribute_or_type + nls}, None, "parameter_attributes", repeat=True)
-                               + variable
+                               + (variable | splat)           # `@a`: parsed, then SplattingNotPermitted
                                + Opt(Skip(r"\s*=(?!=)\s*") + (arg_expression | Fail("ExpectedValueExpression", "=")))
                                ).add_parse_action(b.parameter_decl), "parameter_declaration")
     parameter_list = N((Skip(r"\(\s*")
@@ -710,13 +790,13 @@ def _build() -> Grammar:
     param_block = N((ZM(attribute + nls) + R(r"(?i:param)\s*(?=\()")
                      + parameter_list).add_parse_action(b.param_block), "param_block")
 
-    named_block = N((R(r"(?i:begin|process|end|dynamicparam)(?=\s*\{)", action=b.keyword_value)
-                     + statement_block).add_parse_action(b.named_block), "named_block")
+    named_block = N((R(r"(?i:begin|process|end|dynamicparam)" + KB, action=b.keyword_value)
+                     + Opt(statement_block)).add_parse_action(b.named_block), "named_block")
     named_blocks = OM(named_block + Opt(sep).suppress())
     body_start = Skip(r"[\s;]*")
     script_block_body <<= (body_start + Peek([(r"\[|(?i:param)\s*\(", param_block)], None, "param_block?",
                                              optional=True)
-                           + body_start + Peek([(r"(?i:begin|process|end|dynamicparam)\s*\{", named_blocks)],
+                           + body_start + Peek([(r"(?i:begin|process|end|dynamicparam)" + KB, named_blocks)],
                                                statement_list, "script_block_content"))
     N(script_block_body, "script_block_body")
     script_block = N((Skip(r"\{") + script_block_body + Close(r"\}", "MissingEndCurlyBrace"))
@@ -738,7 +818,7 @@ def _build() -> Grammar:
                    .add_parse_action(b.hash_entry), "hash_entry")
     hashtable = N((Skip(r"@\{") + Dispatch({"\r": sep, "\n": sep, ";": sep, "}": None, "": None}, hash_entry,
                                            "hash_entries", repeat=True)
-                   + Close(r"\}", "MissingEndCurlyBrace"))
+                   + Close(r"\}", "IncompleteHashLiteral", back=" \t\f\v\r\n;"))
                   .add_parse_action(b.hashtable), "hashtable")
     splat_in_expression = R(T.SPLAT_RE, match=True, action=lambda s, l, t: b.fatal(
         s, l, "SplattingNotPermitted", t[0].group("name")))
@@ -771,23 +851,26 @@ def _build() -> Grammar:
     simple_member = Fast(r"(?:\.|::)" + T.MEMBER_NAME_RE + r"(?![(\w])", b.member_from_match, member_access,
                          "simple_member")
     simple_member.leave_whitespace(recursive=False)
-    postfixes = Dispatch({"..": None, ".": simple_member, "::": member_access, "[": index_access,
-                          "++": post_incdec, "--": post_incdec}, None, "postfix", repeat=True)
+    postfix_table = {"..": None, ".": simple_member, "::": member_access, "[": index_access,
+                     "++": post_incdec, "--": post_incdec}
+    postfixes = Dispatch(postfix_table, None, "postfix", repeat=True)
     postfixes.leave_whitespace(recursive=False)
-    postfix_expression = N((primary + postfixes).add_parse_action(b.postfix_chain), "postfix_expression")
+    expr_postfixes = ExprPostfixes(postfix_table)
+    expr_postfixes.leave_whitespace(recursive=False)
+    postfix_expression = N((primary + expr_postfixes).add_parse_action(b.postfix_chain), "postfix_expression")
 
     # --- unary and binary expressions
     prefix_operator = N(R(T.UNARY_RE, match=True, action=b.unary_op), "unary_operator")
     prefix_expression = (prefix_operator + (unary_expression | Fail("MissingExpressionAfterOperator", "@prev"))
                          ).add_parse_action(b.unary)
     cast_expression = N((type_literal + unary_expression).add_parse_action(b.cast), "cast_expression")
-    attributed_expression = (attribute + unary_expression).add_parse_action(b.attributed_expression)
+    attributed_expression = (attribute + nls + Opt(unary_expression)).add_parse_action(b.attributed_expression)
     unary_table = {c: prefix_expression for c in "!,+" + T.DASHES}
     unary_table["["] = MF([cast_expression, attributed_expression, postfix_expression])
     unary_table["$"] = Fast(T.SIMPLE_VARIABLE_RE, b.variable_from_match, postfix_expression, "simple_variable")
     for d in "0123456789":
         unary_table[d] = Fast(T.SIMPLE_NUMBER_RE, b.number_from_match, postfix_expression, "simple_number")
-    fast_string = FastString(postfix_expression, T.NO_POSTFIX)
+    fast_string = FastString(postfix_expression, T.NO_POSTFIX_EXPR)
     for q in QUOTES:
         unary_table[q] = fast_string
     unary_expression.fill(unary_table, postfix_expression)
@@ -816,7 +899,7 @@ def _build() -> Grammar:
     for d in "0123456789.+" + T.DASHES:
         argument_table[d] = number_or_word
     argument = N(Dispatch(argument_table, bareword, "argument"), "argument")
-    command_argument <<= (argument + Dispatch({",": comma + (argument | Fail("MissingArgument"))}, None,
+    command_argument <<= (argument + Dispatch({",": comma + (argument | Fail("MissingExpression", ","))}, None,
                                               "argument_list", repeat=True)).add_parse_action(b.argument_list)
     N(command_argument, "command_argument")
 
@@ -830,7 +913,7 @@ def _build() -> Grammar:
                     "redirection")
     redirection_table = {d + ">": redirection for d in "123456*"}
     redirection_table[">"] = redirection
-    comma_argument = (Skip(r",\s*") + (argument | Fail("MissingArgument"))).add_parse_action(b.comma_argument)
+    comma_argument = (Skip(r",\s*") + Opt(argument)).add_parse_action(b.comma_argument)
     element_table = dict(argument_table)
     element_table.update(redirection_table)
     element_table[","] = comma_argument
@@ -877,6 +960,8 @@ def _build() -> Grammar:
     for c in "$@([{!,+-*<>=|;)}\r\n\t `" + QUOTES + T.DASHES:
         first_table[c] = expression_statement
     first_table["$"] = AssignFast(statement, expression_statement, statement_end[0])
+    first_table["|"] = Fail("EmptyPipeElement", after=False)         # a pipeline cannot start with `|`
+    first_table["||"] = expression_statement
     digit_statement = MF([plain_pipeline, expression_statement])     # `7z.exe a x.zip` is a command
     for c in "0123456789":
         first_table[c] = digit_statement
@@ -921,7 +1006,7 @@ def _build() -> Grammar:
                        + block("MissingLoopStatement", "for"))
                       .add_parse_action(b.for_statement), "for_statement")
     foreach_statement = N((KW("foreach") + (lparen | Fail("MissingOpenParenthesisAfterKeyword", "foreach"))
-                           + (variable | Fail("MissingVariableNameAfterForeach"))
+                           + (variable | splat | Fail("MissingVariableNameAfterForeach"))
                            + (Skip(r"\s*(?i:in)(?![\w-])\s*") | Fail("MissingInInForeach"))
                            + (pipeline_statement | Fail("MissingForeachExpression"))
                            + (Skip(r"\s*\)") | Fail("MissingEndParenthesisAfterForeach"))
@@ -930,15 +1015,18 @@ def _build() -> Grammar:
     switch_flag = N(R(T.DASH + r"(?P<flag>[A-Za-z]+)(?![\w-])", match=True, action=b.switch_flag), "switch_flag")
     switch_clause = N((command_argument + block("MissingSwitchStatementClause"))
                       .add_parse_action(b.switch_clause), "switch_clause")
+    # `-file path` may not be followed by `( value )` as well
+    no_paren_after_file = Dispatch({"(": Fail("PipelineValueRequired", after=False)}, None, "switch_file_end",
+                                   optional=True)
     switch_statement = N((KW("switch") + ZM(switch_flag)
-                          + ((lparen + (pipeline_statement | Fail("MissingSwitchValueExpression"))
+                          + ((lparen + (pipeline_statement | Fail("PipelineValueRequired"))
                               + (Skip(r"\s*\)") | Fail("MissingEndParenthesisInSwitchStatement")))
-                             | (Skip(r"(?!\{)") + command_argument)
-                             | Fail("PipelineValueRequired"))
+                             | (Skip(r"(?!\{)") + command_argument + no_paren_after_file)
+                             | SwitchValueMissing())
                           + (Skip(r"\s*\{") | Fail("MissingCurlyBraceInSwitchStatement"))
                           + Dispatch({"\r": sep, "\n": sep, ";": sep, "}": None, "": None}, switch_clause,
                                      "switch_clauses", repeat=True)
-                          + Close(r"\}", "MissingEndCurlyBrace"))
+                          + SwitchClose())
                          .add_parse_action(b.switch_statement), "switch_statement")
     catch_clause = N((KW("catch", lead=True)
                       + Opt(type_literal + ZM(list_comma + (type_literal | Fail("MissingTypeLiteralToken"))))
@@ -962,11 +1050,21 @@ def _build() -> Grammar:
                         "break_statement")
     return_statement = N((KW("return|exit|throw") + Opt(pipeline_statement)).add_parse_action(b.flow_statement),
                          "return_statement")
-    supported_command = N(Skip(T.DASH + r"(?i:supportedcommand)[ \t]+[^\s{},]+(?:[ \t]*,\s*[^\s{},]+)*"),
-                          "supported_command")
+    data_command = (Skip(r"'[^'\r\n]*'|\"[^\"\r\n]*\"|[^\s{}();,|&<>'\"]+")
+                    | Fail("MissingValueForSupportedCommandInDataSectionStatement"))
+    supported_command = N(R(T.DASH + r"(?P<name>[A-Za-z_?][\w?-]*)", match=True, action=b.data_parameter)
+                          + nls + data_command + ZM(Skip(r"[ \t]*,\s*") + data_command), "supported_command")
     data_statement = N((KW("data") + Opt(R(r"(?!" + T.DASH + r")[A-Za-z_]\w*(?![\w-])")) + Opt(supported_command)
                         + block("MissingStatementBlockForDataSection"))
                        .add_parse_action(b.data_statement), "data_statement")
+    using_kind = R(r"(?i:namespace|module|assembly|type|command)" + KB, action=b.keyword_value)
+    using_alias = Skip(r"[ \t]*=[ \t]*") + (argument | Fail("MissingNamespaceAlias"))
+    using_statement = N((KW("using") + (using_kind | Fail("MissingUsingStatementDirective"))
+                         + (argument | Fail("MissingUsingItemName")) + Opt(using_alias)
+                         + Check(r"[ \t]*(?:[;\r\n]|\Z)", "MissingStatementTerminator"))
+                        .add_parse_action(b.using_statement), "using_statement")
+    # `using` after the first statement: parsed, then UsingMustBeAtStartOfScript
+    misplaced_using = pp.And([using_statement]).add_parse_action(b.misplaced_using)
     misplaced = R(r"\w+", action=b.misplaced_keyword)
 
     table = {"if": if_statement, "while": while_statement, "do": do_statement, "for": for_statement,
@@ -978,6 +1076,7 @@ def _build() -> Grammar:
     table["class"] = table["enum"] = type_definition
     for w in T.MISPLACED_KEYWORDS:
         table[w] = misplaced
+    table["using"] = misplaced_using
     kw_pattern = r"(" + "|".join(sorted(table, key=len, reverse=True)) + r")" + KB
     keyword_statement = N(KeywordDispatch(kw_pattern, table, "keyword_statement", plain_pipeline),
                           "keyword_statement")
@@ -993,8 +1092,6 @@ def _build() -> Grammar:
     statement_list.table.update(statement_table)
     statement_list.default = pipeline_statement
 
-    using_statement = N(R(r"(?i:using)[ \t]+(?i:namespace|module|assembly)[ \t]+[^\r\n;]+", match=True,
-                          action=b.using_statement), "using_statement")
     script = N((Skip(r"[\s;]*") + ZM(using_statement + Skip(r"[\s;]*")) + script_block_body
                 + Check(r"\Z", "UnexpectedToken")), "script")
 
@@ -1002,7 +1099,7 @@ def _build() -> Grammar:
     inline_forwards(script)
     script.streamline()
     sub_expression.streamline()
-    lean.convert(script, sub_expression, custom=(Fail, Check, PipeFail, StringToken, Skip, Close, Dispatch, GenericWord, TypeDefinition,
-                                                 AssignFast,
-                                                 Fast, FastString, BinaryChain))
+    lean.convert(script, sub_expression, custom=(Fail, Check, PipeFail, StringToken, Skip, Close, Dispatch,
+                                                 GenericWord, TypeDefinition, AssignFast, Fast, FastString,
+                                                 BinaryChain, SwitchValueMissing, SwitchClose))
     return Grammar(script, sub_expression)

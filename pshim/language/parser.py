@@ -128,6 +128,16 @@ def _convert_fatal(source, scan, exc):
         return _error(source, "UnexpectedToken", tok, loc)
     if arg == "@prev":
         arg = _previous_operator(scan.clean, loc)
+    if error_id == "UnexpectedAttribute":
+        # reported on the whole attribute; incomplete when nothing but blanks follows it
+        arg, _, end = arg.partition("|")
+        end = int(end)
+        return _error(source, error_id, arg, loc, end, not scan.clean[end:].strip())
+    if error_id == "EmptyPipeElement" and scan.clean.startswith("|", loc):
+        # a pipeline that starts with `|` (reported on the `|`)
+        return _error(source, error_id, arg, loc, loc + 1, not scan.clean[loc + 1:].strip())
+    if error_id == "IncompleteHashLiteral":
+        return _error(source, error_id, arg, loc, loc, not scan.clean[loc:].strip(" \t\f\v\r\n;"))
     if error_id == "MissingEndCurlyBrace":
         incomplete = not scan.clean[loc:].strip()
         opened = _open_brace_before(scan.clean, scan.string_ends, loc)
@@ -141,6 +151,7 @@ def _convert_fatal(source, scan, exc):
 def _parse_uncached(text, path):
     from . import builder as B
     from . import grammar as G
+    from . import semantic_checks
     from pyparsing import ParseBaseException, ParseFatalException, ParserElement
 
     source = SourceText(text, path)
@@ -150,8 +161,8 @@ def _parse_uncached(text, path):
         raise _error(source, e.error_id, e.arg, e.start, e.end, e.incomplete) from None
     g = G.build()
     ctx = B.CTX
-    saved = (ctx.source, ctx.text, ctx.string_ends)
-    ctx.source, ctx.text, ctx.string_ends = source, scan.clean, scan.string_ends
+    saved = (ctx.source, ctx.text, ctx.string_ends, ctx.checks)
+    ctx.source, ctx.text, ctx.string_ends, ctx.checks = source, scan.clean, scan.string_ends, []
     old_limit = sys.getrecursionlimit()
     # the parse allocates many small objects, none cyclic garbage: collecting during it only costs time
     gc_was_enabled = gc.isenabled()
@@ -162,6 +173,7 @@ def _parse_uncached(text, path):
         ParserElement.reset_cache()
         try:
             _end, toks = g.script._parse(scan.clean, 0)
+            sb = B.script_body(list(toks), 0, len(text))
         except ParseFatalException as e:
             raise _convert_fatal(source, scan, e) from None
         except ParseBaseException as e:
@@ -173,11 +185,17 @@ def _parse_uncached(text, path):
             raise
         except Exception as e:          # a bug in an action must still surface as a ParseError
             raise _error(source, "UnrecoverableParserError", "", 0, 0, False) from e
-        sb = B.script_body(list(toks), 0, len(text))
         sb.requires = list(scan.requires)
+        if ctx.checks:
+            try:
+                semantic_checks.check(ctx.checks, source)
+            except ParseError:
+                raise
+            except Exception as e:      # a bug in a check must still surface as a ParseError
+                raise _error(source, "UnrecoverableParserError", "", 0, 0, False) from e
         return sb
     finally:
-        ctx.source, ctx.text, ctx.string_ends = saved
+        ctx.source, ctx.text, ctx.string_ends, ctx.checks = saved
         if gc_was_enabled:
             gc.enable()
         if old_limit < 20000:

@@ -119,8 +119,12 @@ HASH_KEY_RE = r"(?P<key>[A-Za-z_][^\s=;{}()'\"$@,`\u2018-\u201e]*)"
 LABEL_RE = r":(?P<label>[A-Za-z_]\w*)"
 # fast paths: an operand that no postfix operator follows
 NO_POSTFIX = r"(?!\.(?!\.)|\[|::|\+\+|--)"
-SIMPLE_VARIABLE_RE = "(?>" + VARIABLE_RE + ")" + NO_POSTFIX
-SIMPLE_NUMBER_RE = "(?>" + NUMBER_RE + ")" + NO_POSTFIX
+# in expression mode ++/-- may also follow whitespace (`$i ++`): 5.1 reads any ++/-- token after a
+# unary operand as its postfix operator (the tokenizer skips the whitespace between tokens)
+INCDEC_AFTER_SPACE = "[" + INLINE_WS + r"]+(?:\+\+|" + DASH + DASH + ")"
+NO_POSTFIX_EXPR = r"(?!\.(?!\.)|\[|::|\+\+|--|" + INCDEC_AFTER_SPACE + ")"
+SIMPLE_VARIABLE_RE = "(?>" + VARIABLE_RE + ")" + NO_POSTFIX_EXPR
+SIMPLE_NUMBER_RE = "(?>" + NUMBER_RE + ")" + NO_POSTFIX_EXPR
 ARG_VARIABLE_RE = "(?>" + VARIABLE_RE + ")" + ARG_END
 
 # ---------------------------------------------------------------------------
@@ -201,8 +205,7 @@ MESSAGES = {
     "MissingTrapStatement": "The 'trap' statement was incomplete. A trap statement requires a body.",
     "MissingNameAfterKeyword": "Missing name after {0} keyword.",
     "MissingFunctionBody": "Missing function body in function declaration.",
-    # error id as in 5.1; the wording is pshim's (not checked against 5.1's resources)
-    "MissingTypeBody": "Missing '{{' in {0} definition.",
+    "MissingTypeBody": "Missing '{0}' body in '{0}' declaration.",
     "MissingEndParenthesisInFunctionParameterList": "Missing ')' in function parameter list.",
     "InvalidFunctionParameter": ("Parameter declarations are a comma-separated list of variable names with "
                                  "optional initializer expressions."),
@@ -226,6 +229,38 @@ MESSAGES = {
     "MissingArrayIndexExpression": "Array index expression is missing or not valid.",
     "ScriptTooComplicated": "Processing was stopped because the script is too complex.",
     "UnrecoverableParserError": "Unrecoverable error in PowerShell.",
+    "IncompleteString": "Incomplete string token.",
+    "IncompleteHashLiteral": "The hash literal was incomplete.",
+    "MissingStatementTerminator": "Missing a newline or semicolon.",
+    "UnexpectedAttribute": "Unexpected attribute '{0}'.",
+    "DuplicateScriptCommandClause": "Script command clause '{0}' has already been defined.",
+    "InvalidParameterForDataSectionStatement": ("The \"{0}\" parameter of the Data section is not valid. The valid "
+                                                "Data section parameter is SupportedCommand."),
+    "MissingValueForSupportedCommandInDataSectionStatement": (
+        "The SupportedCommand parameter of the Data section is missing a value. Supply a cmdlet or function name "
+        "to the parameter."),
+    # using statements
+    "UsingMustBeAtStartOfScript": "A 'using' statement must appear before any other statements in a script.",
+    "UsingStatementNotSupported": "This syntax of the 'using' statement is not supported.",
+    "MissingUsingStatementDirective": "Missing using directive",
+    "MissingUsingItemName": "Missing using name",
+    "InvalidValueForUsingItemName": "'{0}' is not a valid value for using name.",
+    "MissingNamespaceAlias": "Missing namespace alias",
+    "MissingEqualsInUsingAlias": "Missing '=' operator",
+    # reported after parsing (semantic_checks)
+    "DuplicateFormalParameter": "Duplicate parameter ${0} in parameter list.",
+    "VoidTypeConstraintNotAllowed": "[void] cannot be used as a parameter type, or on the left side of an assignment.",
+    "OrderedAttributeOnlyOnHashLiteralNode": "The {0} attribute can be specified only on a hash literal node.",
+    "ControlLeavingFinally": "Flow of control cannot leave a Finally block.",
+    "DuplicateKeyInHashLiteral": "Duplicate keys '{0}' are not allowed in hash literals.",
+    "DuplicateNamedArgument": "Duplicate named arguments '{0}' are not allowed.",
+    "OperatorRequiresVariableOrProperty": "The '{0}' operator works only on variables or on properties.",
+    "ReferenceNeedsToBeByItselfInTypeConstraint": "Cannot use [ref] with other types in a type constraint.",
+    "ReferenceNeedsToBeLastTypeInTypeConversion": "[ref] can only be the final type in type conversion sequence.",
+    "ReferenceNeedsToBeByItselfInTypeSequence": "Cannot have two occurrences of [ref] in a type sequence.",
+    "SplattingNotPermittedInArgumentList": ("Splatted variables like '@{0}' cannot be part of a comma-separated "
+                                            "list of arguments."),
+    "EmptyCatchNotLast": "Catch block must be the last catch block.",
 }
 
 # error ids that mean "the input stopped too early" when they occur at its end
@@ -246,9 +281,11 @@ INCOMPLETE_AT_END = frozenset((
     "MissingNamedStatementBlock", "MissingStatementInHashLiteral", "MissingEqualsInHashLiteral",
     "MissingFileSpecification", "MissingStatementBlockForDataSection", "IncompleteDollarVariableReference",
     "EndSquareBracketExpectedAtEndOfAttribute", "MissingExpressionInNamedArgument", "MissingFilenameOption",
-    "LineContinuation", "MissingExpression", "MissingArrayIndexExpression", "ParameterRequiresArgument",
+    "IncompleteString", "MissingExpression", "MissingArrayIndexExpression", "ParameterRequiresArgument",
+    "MissingUsingItemName", "MissingNamespaceAlias", "MissingStatementTerminator", "MissingUsingStatementDirective",
+    "MissingValueForSupportedCommandInDataSectionStatement", "IncompleteHashLiteral",
+    "MissingSwitchConditionExpression",
 ))
-MESSAGES["LineContinuation"] = "Missing text after the line continuation character."
 
 
 def message(error_id: str, *args) -> str:
@@ -378,15 +415,15 @@ def prescan(text: str) -> Scan:
             elif c == "`":
                 nxt = text[j + 1:j + 2]
                 if nxt == "\r" or nxt == "\n":
+                    # backtick-newline is whitespace, wherever it is (also on the last line)
                     k = j + 2
                     if nxt == "\r" and text[k:k + 1] == "\n":
                         k += 1
                     blanks.append((j, k))
-                    if not text[k:].strip():
-                        raise ScanError("LineContinuation", "", j, j + 1, True)
                     i = k
                 elif nxt == "":
-                    raise ScanError("LineContinuation", "", j, j + 1, True)
+                    # a backtick that ends the input escapes nothing (the console asks for more)
+                    raise ScanError("IncompleteString", "", n, n, True)
                 else:
                     i = j + 2
             elif c == "@":

@@ -73,7 +73,7 @@ def test_switch_flags_and_newlines():
     assert s.flags == ["regex", "casesensitive"] and len(s.clauses) == 1 and s.default is not None
     s = stmt("switch -wildcard ($x) { 'a*' {} }")
     assert s.flags == ["wildcard"]
-    s = stmt("switch -exact ($x) { }")
+    s = stmt("switch -exact ($x) { 1 {} }")
     assert s.flags == ["exact"]
     s = stmt("switch -file $path { 'x' { } }")
     assert s.flags == ["file"] and sx(s.condition) == "$path"
