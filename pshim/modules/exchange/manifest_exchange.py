@@ -34,7 +34,28 @@ COMPLETERS = (_complete,)
 
 
 def on_load(table):
-    r"""Scripts written for the Exchange shell dot-source $env:ExchangeInstallPath\bin\RemoteExchange.ps1:
-    point it at pshim's stand-in unless the environment names another install path."""
+    r"""Exchange's parameter types by name (they take what the admin typed; the cmdlet parses it with
+    Exchange's texts), so syntax and help show them as Exchange does. Scripts written for the Exchange shell
+    dot-source $env:ExchangeInstallPath\bin\RemoteExchange.ps1: point it at pshim's stand-in unless the
+    environment names another install path."""
     import os
+    from ...runtime.types import register_type, PSType
+    for full in PARAMETER_TYPES:
+        register_type(PSType(full, lambda v: v, lambda v: True), full.rsplit(".", 1)[-1])
     os.environ.setdefault("ExchangeInstallPath", os.path.join(os.path.dirname(os.path.abspath(__file__)), "install", ""))
+
+
+PARAMETER_TYPES = (
+    "Microsoft.Exchange.Configuration.Tasks.ServerIdParameter",
+    "Microsoft.Exchange.Configuration.Tasks.TransportServerIdParameter",
+    "Microsoft.Exchange.Configuration.Tasks.ReceiveConnectorIdParameter",
+    "Microsoft.Exchange.Data.Fqdn",
+    "Microsoft.Exchange.Data.MultiValuedProperty",
+    "Microsoft.Exchange.Data.ByteQuantifiedSize",
+    "Microsoft.Exchange.Data.Unlimited",
+    "Microsoft.Exchange.Data.AuthMechanisms",
+    "Microsoft.Exchange.Data.PermissionGroups",
+    "Microsoft.Exchange.Data.ProtocolLoggingLevel",
+    "Microsoft.Exchange.Data.ServerRole",
+    "Microsoft.Exchange.Data.EnhancedTimeSpan",
+)

@@ -99,4 +99,4 @@ class ExchangeCmdletBase(Cmdlet):
 
 
 class ExchangeCmdlet(ExchangeCmdletBase):
-    DomainController = Parameter("string", help="The domain controller (FQDN) the command reads and writes.")
+    DomainController = Parameter("Fqdn", help="The domain controller (FQDN) the command reads and writes.")

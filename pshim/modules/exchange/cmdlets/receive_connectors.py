@@ -19,13 +19,22 @@ from .base import ExchangeCmdlet, ExchangeTaskError, TASKS
 _CONNECTOR_NOT_FOUND = ("The operation couldn't be performed because object '{0}' couldn't be found on '{1}'.")
 
 
+_KIND_TYPES = {"bindings": "MultiValuedProperty", "ranges": "MultiValuedProperty", "bool": "bool", "int": "int",
+               "unlimited": "Unlimited", "size": "ByteQuantifiedSize", "str": "string", "auth": "AuthMechanisms",
+               "perms": "PermissionGroups", "logging": "ProtocolLoggingLevel", "role": "ServerRole",
+               "timespan": "EnhancedTimeSpan"}
+
+
 def _setting_parameters(cls, skip=()):
-    """Declare one parameter per connector setting on a cmdlet class (before its metadata is first read)."""
+    """Declare one parameter per connector setting on a cmdlet class (before its metadata is first read), typed
+    as Exchange declares it; the value is parsed by records.parse_setting with Exchange's texts."""
     for s in R.CONNECTOR_SETTINGS:
         if s.name in skip or s.name in cls.__dict__:
             continue
-        p = Parameter("bool" if s.kind == "bool" else "object", name=s.name,
-                      help=f"Sets the connector's {s.name}.")
+        kind = "Fqdn" if s.name == "Fqdn" else _KIND_TYPES[s.kind]
+        if kind in ("int", "string"):
+            kind = "object"          # parsed with Exchange's own texts, not the binder's
+        p = Parameter(kind, name=s.name, help=f"Sets the connector's {s.name}.")
         setattr(cls, s.name, p)
     return cls
 
@@ -112,9 +121,9 @@ class GetReceiveConnectorCommand(_ConnectorCmdlet):
     synopsis = "Gets the Receive connectors of the organization or of one server."
     output_type = "Microsoft.Exchange.Data.Directory.SystemConfiguration.ReceiveConnector"
 
-    Identity = Parameter("object", position=0, value_from_pipeline=True, parameter_set="Identity",
+    Identity = Parameter("ReceiveConnectorIdParameter", position=0, value_from_pipeline=True, parameter_set="Identity",
                          help="The connector: Name, SERVER\\Name, GUID or distinguished name; wildcards allowed.")
-    Server = Parameter("object", value_from_pipeline=True, parameter_set="Server",
+    Server = Parameter("ServerIdParameter", value_from_pipeline=True, parameter_set="Server",
                        help="Returns the connectors of this server.")
 
     def process(self):
@@ -170,10 +179,10 @@ class NewReceiveConnectorCommand(_ConnectorCmdlet):
     output_type = "Microsoft.Exchange.Data.Directory.SystemConfiguration.ReceiveConnector"
 
     Name = Parameter("string", position=0, mandatory=True, help="The connector's name (at most 64 characters).")
-    Server = Parameter("object", value_from_pipeline=True, help="The server (default: the local server).")
-    Bindings = Parameter("object", sets=_sets(Custom=True, Internet=True, Partner=True, UsageType=False),
+    Server = Parameter("ServerIdParameter", value_from_pipeline=True, help="The server (default: the local server).")
+    Bindings = Parameter("MultiValuedProperty", sets=_sets(Custom=True, Internet=True, Partner=True, UsageType=False),
                          help="Local IP address:port bindings, e.g. 0.0.0.0:25.")
-    RemoteIPRanges = Parameter("object", sets=_sets(Custom=True, Internal=True, Client=True, Partner=True,
+    RemoteIPRanges = Parameter("MultiValuedProperty", sets=_sets(Custom=True, Internal=True, Client=True, Partner=True,
                                                      UsageType=False),
                                help="Remote addresses the connector accepts, e.g. 192.168.1.0/24.")
     Custom = Parameter("switch", parameter_set="Custom", help="Custom usage (no permission groups).")
@@ -297,7 +306,7 @@ class SetReceiveConnectorCommand(_ConnectorCmdlet):
     confirm_impact = "Medium"
     synopsis = "Changes a Receive connector."
 
-    Identity = Parameter("object", position=0, mandatory=True, value_from_pipeline=True,
+    Identity = Parameter("ReceiveConnectorIdParameter", position=0, mandatory=True, value_from_pipeline=True,
                          help="The connector: Name, SERVER\\Name, GUID or distinguished name.")
     Name = Parameter("string", help="A new name for the connector.")
 
@@ -357,7 +366,7 @@ class RemoveReceiveConnectorCommand(_ConnectorCmdlet):
     confirm_impact = "High"
     synopsis = "Removes a Receive connector."
 
-    Identity = Parameter("object", position=0, mandatory=True, value_from_pipeline=True,
+    Identity = Parameter("ReceiveConnectorIdParameter", position=0, mandatory=True, value_from_pipeline=True,
                          help="The connector: Name, SERVER\\Name, GUID or distinguished name.")
 
     def process(self):

@@ -32,7 +32,7 @@ class _GetServers(ExchangeCmdlet):
     """Servers by Identity (wildcards), all when no Identity; `select` keeps the ones this cmdlet returns."""
     object_class = ExchangeServer
 
-    Identity = Parameter("object", position=0, value_from_pipeline=True, value_from_pipeline_by_property_name=True,
+    Identity = Parameter("ServerIdParameter", position=0, value_from_pipeline=True, value_from_pipeline_by_property_name=True,
                          parameter_set="Identity", help="The server: name, FQDN, distinguished name or GUID.")
 
     def select(self, record) -> bool:
@@ -69,7 +69,7 @@ class GetExchangeServerCommand(_GetServers):
     synopsis = "Gets the Exchange servers of the organization."
     output_type = "Microsoft.Exchange.Data.Directory.Management.ExchangeServer"
 
-    Domain = Parameter("string", mandatory=True, parameter_set="Domain",
+    Domain = Parameter("Fqdn", mandatory=True, parameter_set="Domain",
                        help="Returns the servers whose FQDN is in this domain.")
     Status = Parameter("switch", help="Adds the domain controllers each server uses (shown by Format-List).")
 

@@ -39,7 +39,7 @@ class TestSmtpConnectivityCommand(ExchangeCmdlet):
     synopsis = "Tests SMTP connections to every binding of every Receive connector of a server."
     output_type = "Microsoft.Exchange.Monitoring.SmtpConnectivityStatus"
 
-    Identity = Parameter("object", position=0, value_from_pipeline=True, value_from_pipeline_by_property_name=True,
+    Identity = Parameter("ServerIdParameter", position=0, value_from_pipeline=True, value_from_pipeline_by_property_name=True,
                          validate_not_null_or_empty=True,
                          help="The transport server (name, FQDN, distinguished name); default: the local server.")
     MonitoringContext = Parameter("bool", help="$true adds a MonitoringData object (events, latency counters) "
