@@ -127,8 +127,8 @@ class SlapdServer:
             db = os.path.join(self.folder, f"db{i}")
             os.makedirs(db, exist_ok=True)
             lines += [
-                "", "database mdb", "maxsize 1073741824", "dbnosync", f'suffix "{suffix}"', f'rootdn "{self.root_dn(suffix)}"',
-                f"rootpw {self.password}", f"directory {db}",
+                "", "database mdb", "maxsize 1073741824", "dbnosync", f'suffix "{suffix}"',
+                f'rootdn "{self.root_dn(suffix)}"', f"rootpw {self.password}", f"directory {db}",
                 "index objectClass eq", "index cn eq", "index objectGUID eq", "index networkAddress eq",
             ]
         return "\n".join(lines) + "\n"

@@ -43,10 +43,29 @@ resolve gives empty lists.
 
 provision(directory_or_connection, servers, connectors, organization) creates an organisation for a test
 or lab directory (slapd with ldap_schema.schema): never point it at a production Active Directory.
+
+An LDAP lab for a class (instructors): run slapd with OpenLDAP's core.schema and this folder's
+ldap_schema.schema (tests/modules/exchange/slapd_server.py writes such a slapd.conf; suffix
+DC=contoso,DC=com), then fill it from a lab definition and point pshim at it:
+
+    from pshim.testing import new_session
+    from pshim.modules.exchange.directory.lab_definition import load_definition
+    from pshim.modules.exchange.directory.ldap import LdapDirectory, provision
+    from pshim.modules.exchange.directory.ldap_config import LdapConfig
+    org, servers, connectors, _faults = load_definition(new_session().global_ctx,
+                                                        "samples/labs/contoso/organization.psd1")
+    d = LdapDirectory(LdapConfig(server="127.0.0.1:3890", base_dn="DC=contoso,DC=com",
+                                 user="CN=admin,DC=contoso,DC=com", password="..."))
+    provision(d, servers, connectors, organization=org["Organization"])
+
+    # <pshim home>/directory.psd1 (or PSHIM_LDAP_SERVER=127.0.0.1:3890 and the other PSHIM_LDAP_* variables):
+    @{ Backend = 'LDAP'; DomainController = '127.0.0.1:3890'; BaseDN = 'DC=contoso,DC=com';
+       User = 'CN=admin,DC=contoso,DC=com'; PasswordFile = 'ldap-password.txt' }
+
+For many servers, organization_entries() + to_ldif() give an LDIF for slapadd (seconds instead of minutes).
 """
 from __future__ import annotations
 
-import datetime as _dt
 import ipaddress
 import math
 import socket
@@ -72,7 +91,7 @@ _AD_RESPONSE = {
     0x31: "The supplied credential is invalid.",
     0x51: "The LDAP server is unavailable.",
 }
-_NO_SUCH_OBJECT, _ALREADY_EXISTS, _INVALID_CREDENTIALS = 32, 68, 49
+_NO_SUCH_OBJECT, _ALREADY_EXISTS = 32, 68
 # .NET's SocketException texts for a name that does not exist / has no address records
 _NO_HOST = "No such host is known"
 _NO_DATA = "The requested name is valid, but no data of the requested type was found"
@@ -234,6 +253,7 @@ class LdapDirectory(Directory):
         except OSError as e:
             _close(conn)
             raise self._unavailable(self._socket_detail(e)) from None
+        conn.password = None            # bound: ldap3 no longer needs it, and its repr() would show it
         self.conn = conn
         self._read_root_dse()
 

@@ -16,7 +16,7 @@ The mapping choices (also in ldap.py's docstring):
 | ConnectorRecord.server | the DN | `CN=<name>,CN=SMTP Receive Connectors,CN=Protocols,CN=<server>,...` |
 | bindings, ranges | the multi-valued msExch attributes | one string per value, in the stored order |
 | bool settings | msExchSmtpReceiveEnabled | Boolean TRUE/FALSE |
-| bit settings (`<attr>:<bit>`) | msExchSmtpReceiveProtocolOptions / ...ProtocolRestrictions | bits of one integer; an absent attribute is Exchange's default (445 / 0); bits pshim does not know are kept on update |
+| bit settings (`<attr>:<bit>`) | msExchSmtpReceiveProtocolOptions / ...Restrictions | bits of one integer (1) |
 | TransportRole | msExchSmtpReceiveRole | 32 = HubTransport, 16384 = FrontendTransport |
 | AuthMechanism | msExchSMTPReceiveInboundSecurityFlag | integer flags |
 | PermissionGroups | pshimReceivePermissionGroups | integer flags (pshim's own attribute; see below) |
@@ -24,8 +24,12 @@ The mapping choices (also in ldap.py's docstring):
 | int settings | their attribute | integer; absent = the setting's default |
 | Unlimited settings | their attribute | integer; absent = Unlimited |
 | ProtocolLoggingLevel | msExchSmtpReceiveProtocolLoggingLevel | 0 = None, 1 = Verbose |
-| timespans | ...ConnectionTimeout, ...ConnectionInactivityTimeout | integer seconds (reads also accept `[d.]hh:mm:ss`) |
+| timespans | ...ConnectionTimeout, ...ConnectionInactivityTimeout | integer seconds (2) |
 | str settings | their attribute | the text; absent = $null |
+
+(1) An absent flags attribute is Exchange's default (445 / 0); bits pshim does not know are kept on update.
+(2) pshim's choice (Exchange's own AD encoding of EnhancedTimeSpan is not confirmed here); reads also accept
+    `[d.]hh:mm:ss` text.
 
 PermissionGroups: Exchange derives it from the connector's ACL (nTSecurityDescriptor), which pshim does not
 parse or write. pshim keeps it in `pshimReceivePermissionGroups`, which exists only in pshim's test schema

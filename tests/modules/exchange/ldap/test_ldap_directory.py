@@ -300,3 +300,25 @@ def test_schema_file_defines_every_mapped_attribute():
         assert attr.lower() in defined | core, attr
     for cls in (M.CLASS_SERVER, M.CLASS_CONNECTOR, M.PROTOCOLS[1], M.SMTP_RECEIVE_CONNECTORS[1]):
         assert cls.lower() in defined
+
+
+def test_active_directory_rules(directory, org, admin):
+    """What changes when the server is Active Directory (recognised from the root DSE; slapd is told so here):
+    no objectGUID/whenCreated/whenChanged written, and PermissionGroups - which AD keeps in the ACL - is read
+    as None and never written."""
+    from pshim.modules.exchange.directory.base import DirectoryError
+    server = org[0][0].name
+    directory.is_ad = True
+    stored = directory.add_connector(R.ConnectorRecord(server, "AD rules", R.new_connector_settings(
+        Bindings=["0.0.0.0:2700"], RemoteIPRanges=["127.0.0.1"], PermissionGroups=2)))
+    raw = _raw(admin, stored.dn)
+    assert not {"objectguid", "whencreated", "whenchanged", "pshimreceivepermissiongroups"} & set(raw)
+    assert stored.settings["PermissionGroups"] == 0
+    target = org[1][0]
+    with pytest.raises(DirectoryError) as e:
+        directory.update_connector(target.guid, {"PermissionGroups": 1})
+    assert "PermissionGroups can't be changed through pshim" in str(e.value)
+    # an unchanged PermissionGroups among other changes is fine
+    after = directory.update_connector(target.guid, {"PermissionGroups": target.get("PermissionGroups"),
+                                                     "Comment": "ok"})
+    assert after.settings["Comment"] == "ok"

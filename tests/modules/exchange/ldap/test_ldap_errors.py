@@ -104,6 +104,8 @@ def test_password_never_in_repr(make_config, make_directory, org):
     assert "S3cret-Passw0rd" not in repr(cfg)
     d = make_directory()
     assert d.config.password not in repr(d)
+    assert d.config.password not in repr(d.conn) and d.config.password not in str(d.conn)
+    assert d.connectors() is not None                         # the connection works without it
 
 
 def test_no_clear_text_password_over_the_network(make_directory):
