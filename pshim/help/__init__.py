@@ -1,6 +1,7 @@
 """Help for pshim: cmdlet help as data, about_ topics, and the renderer.
 
-Cmdlet help lives in `pshim/help/cmdlets_*.py`, one dict per file:
+Cmdlet help lives in `pshim/help/cmdlets_*.py`, one dict per file (a module may bring its own in
+`pshim/modules/<module>/help_text.py`, same format):
 
     HELP = {
         "Get-Thing": {
@@ -29,18 +30,28 @@ import pkgutil
 _CMDLET_HELP = None
 
 
+def _help_modules():
+    """pshim/help/cmdlets_*.py, then each built-in module's own `help_text.py` (a module brings its help)."""
+    for _, modname, _ in sorted(pkgutil.iter_modules(__path__)):
+        if modname.startswith("cmdlets_"):
+            yield importlib.import_module(f"{__name__}.{modname}")
+    from ..commands.discovery import BUILTIN_MODULES
+    from importlib.util import find_spec
+    for package in BUILTIN_MODULES:
+        if find_spec(f"{package}.help_text") is not None:
+            yield importlib.import_module(f"{package}.help_text")
+
+
 def cmdlet_help_table() -> dict:
-    """name (lower-case) -> help dict, from every pshim/help/cmdlets_*.py."""
+    """name (lower-case) -> help dict, from every help module (_help_modules)."""
     global _CMDLET_HELP
     if _CMDLET_HELP is None:
         table = {}
-        for _, modname, _ in sorted(pkgutil.iter_modules(__path__)):
-            if modname.startswith("cmdlets_"):
-                mod = importlib.import_module(f"{__name__}.{modname}")
-                for name, data in getattr(mod, "HELP", {}).items():
-                    d = dict(data)
-                    d["name"] = name
-                    table[name.lower()] = d
+        for mod in _help_modules():
+            for name, data in getattr(mod, "HELP", {}).items():
+                d = dict(data)
+                d["name"] = name
+                table[name.lower()] = d
         _CMDLET_HELP = table
     return _CMDLET_HELP
 
