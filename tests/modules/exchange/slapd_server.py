@@ -334,3 +334,21 @@ class DnsResponder:
         if self.sock is not None:
             self.sock.close()
             self.sock = None
+
+
+def write_directory_config(home: str, slapd: SlapdServer, suffix: str | None = None, **more) -> str:
+    """Point the pshim home `home` at `slapd` (Backend = 'LDAP' in <home>/directory.psd1, the password in a
+    plain-text PasswordFile beside it); `more` adds keys (NameServer='127.0.0.1:5353', LocalServer='MBX01').
+    Returns the file's path."""
+    suffix = suffix or slapd.suffixes[0]
+    os.makedirs(home, exist_ok=True)
+    with open(os.path.join(home, "ldap-password.txt"), "w", encoding="utf-8") as fh:
+        fh.write(slapd.password + "\n")
+    values = {"Backend": "LDAP", "DomainController": slapd.address, "BaseDN": suffix, "User": slapd.root_dn(suffix),
+              "PasswordFile": "ldap-password.txt", **more}
+    body = "\n".join(f"    {k} = '{str(v).replace(chr(39), chr(39) * 2)}'" for k, v in values.items())
+    path = os.path.join(home, "directory.psd1")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("@{\n" + body + "\n}\n")
+    return path
+

@@ -24,13 +24,14 @@ DEFINITION = os.path.join(ROOT, "samples", "labs", "contoso", "organization.psd1
 
 
 def _fallback_records():
-    """The lab organisation built here, for when lab_definition cannot be loaded."""
+    """The lab organisation (as samples/labs/contoso defines it) built here, for when lab_definition cannot be
+    loaded."""
     servers = [
-        R.ServerRecord("MBX01", "MBX01.contoso.com", R.MAILBOX_2019_ROLES, "Version 15.2 (Build 31118.7)",
+        R.ServerRecord("Mailbox01", "Mailbox01.contoso.com", R.MAILBOX_2019_ROLES, "Version 15.2 (Build 31118.7)",
                        "Standard", ipv4=["127.0.10.1"], ipv6=["::1"]),
-        R.ServerRecord("MBX02", "MBX02.contoso.com", R.MAILBOX_2019_ROLES, "Version 15.2 (Build 31118.7)",
+        R.ServerRecord("Mailbox02", "Mailbox02.contoso.com", R.MAILBOX_2019_ROLES, "Version 15.2 (Build 31118.7)",
                        "Enterprise", ipv4=["127.0.10.2"]),
-        R.ServerRecord("EDGE01", "EDGE01.contoso.com", R.ROLE_EDGE, "Version 15.2 (Build 31118.7)", "Standard",
+        R.ServerRecord("Edge01", "Edge01.contoso.com", R.ROLE_EDGE, "Version 15.2 (Build 31118.7)", "Standard",
                        ipv4=["127.0.10.3"]),
     ]
     return "Contoso", servers, [c for s in servers for c in R.default_connectors(s)]
