@@ -238,3 +238,22 @@ def test_lab_service_follows_the_directory(ems):
         ems("Stop-PshimLab")
     assert ems("(Get-PshimLab).ListenersRunning").output == [False]
     assert not os.path.exists(os.path.join(os.environ["PSHIM_HOME"], "lab", "listeners.json"))
+
+
+def test_ctrl_c_stops_the_probes_at_once(ems):
+    """Ctrl+C while every endpoint is silent (30 s timeout): pshim stops long before any probe would time out."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    ems("Set-PshimLabFault Mailbox01 silent")
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    env = dict(os.environ, PYTHONPATH=root)
+    p = subprocess.Popen([sys.executable, "-m", "pshim", "-NoProfile", "-Command",
+                          "$PshimSmtpTimeout = 30; Test-SmtpConnectivity Mailbox01; 'after'"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    time.sleep(2)
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=15)       # far less than one probe's 30 s
+    assert "after" not in out and "Traceback" not in err
+    assert p.returncode != 0
