@@ -15,7 +15,7 @@ import re
 from ..errors import (RuntimeException, DivideByZeroException, PSInvalidCastException,
                       PSInvalidOperationException, ArgumentException)
 from . import conversion as cv
-from .psobject import PSObject, Hashtable, OrderedDictionary, Int64, unwrap, Char
+from .psobject import PSObject, Hashtable, OrderedDictionary, Int64, UInt32, UInt64, unwrap, Char
 from .regex import compile_regex, translate_replacement
 from .typenames import type_name
 
@@ -554,6 +554,56 @@ def _bitwise(fn):
     return f
 
 
+def _shift(left_shift):
+    """-shl / -shr as .NET shifts: the result keeps the left operand's integer type
+    (Int32 wraps, `1 -shl 31` is Int32.MinValue), and the count, converted to Int32, is
+    masked to 5 bits for 32-bit operands and 6 bits for 64-bit ones (`1 -shl 33` is 2).
+    A non-integer left operand becomes the smallest of Int32, UInt32, Int64, UInt64
+    that holds it (banker's rounding); $null shifts to 0."""
+    def f(left, right, ctx=None):
+        a = _arith_operand(left)
+        if a is None:
+            return 0
+        if isinstance(a, str) or isinstance(a, bool):
+            a = cv.to_number(a)
+        count = cv.to_int(right, "System.Int32")
+        if isinstance(a, (float, decimal.Decimal)):
+            kind, a = _shift_kind_of_real(a, left)
+        elif isinstance(a, int):
+            if isinstance(a, (Int64, UInt64)):
+                kind = type(a)
+            elif isinstance(a, UInt32):
+                kind = UInt32
+            elif -2 ** 31 <= a < 2 ** 31:
+                kind = int
+            else:                          # an Int32 result that grew past Int32: .NET would hold it in Int64
+                kind = Int64
+        else:
+            a = cv.to_int(a, "System.Int64")
+            kind = Int64 if not -2 ** 31 <= a < 2 ** 31 else int
+        bits = 64 if kind in (Int64, UInt64) else 32
+        n = count & (bits - 1)
+        r = (a << n) if left_shift else (a >> n)
+        if kind is UInt32 or kind is UInt64:
+            return kind(r & ((1 << bits) - 1))
+        r &= (1 << bits) - 1
+        if r >= 1 << (bits - 1):
+            r -= 1 << bits
+        return Int64(r) if kind is Int64 else r
+    return f
+
+
+def _shift_kind_of_real(v, original):
+    n = round(v) if isinstance(v, float) else int(v.to_integral_value(rounding=decimal.ROUND_HALF_EVEN))
+    if isinstance(v, float) and (v != v or v in (float("inf"), float("-inf"))):
+        raise cv.cast_error(original, "System.UInt64")
+    for kind, lo, hi in ((int, -2 ** 31, 2 ** 31 - 1), (UInt32, 0, 2 ** 32 - 1),
+                         (Int64, -2 ** 63, 2 ** 63 - 1), (UInt64, 0, 2 ** 64 - 1)):
+        if lo <= v <= hi:
+            return kind, n
+    raise cv.cast_error(original, "System.UInt64")
+
+
 def op_and(l, r, ctx=None):
     return cv.to_bool(l) and cv.to_bool(r)
 
@@ -606,8 +656,7 @@ _TABLE.update({
     "join": op_join, "f": op_format, "is": op_is, "isnot": op_isnot, "as": op_as,
     "and": op_and, "or": op_or, "xor": op_xor,
     "band": _bitwise(lambda a, b: a & b), "bor": _bitwise(lambda a, b: a | b),
-    "bxor": _bitwise(lambda a, b: a ^ b), "shl": _bitwise(lambda a, b: a << (b & 63)),
-    "shr": _bitwise(lambda a, b: a >> (b & 63)),
+    "bxor": _bitwise(lambda a, b: a ^ b), "shl": _shift(True), "shr": _shift(False),
 })
 
 
