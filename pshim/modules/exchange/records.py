@@ -140,7 +140,9 @@ CONNECTOR_SETTINGS = (
     Setting("Enabled", "bool", True, "msExchSmtpReceiveEnabled"),
     Setting("TransportRole", "role", "HubTransport", "msExchSmtpReceiveRole"),
     Setting("AuthMechanism", "auth", 1 | 2 | 4 | 8 | 16, "msExchSMTPReceiveInboundSecurityFlag"),
-    Setting("PermissionGroups", "perms", 2 | 4 | 8, "msExchSmtpReceivePermissionGroups"),
+    # Active Directory keeps no PermissionGroups attribute (Exchange derives it from the object's ACL); the LDAP
+    # backend stores it in the test schema's pshim-specific attribute (directory/ldap_map.py says more)
+    Setting("PermissionGroups", "perms", 2 | 4 | 8, "pshimReceivePermissionGroups"),
     Setting("Fqdn", "str", None, "msExchSMTPReceiveConnectorFQDN"),
     Setting("Banner", "str", None, "msExchSmtpReceiveBanner"),
     Setting("Comment", "str", None, "adminDescription"),

@@ -39,13 +39,13 @@ def directory_state(ctx) -> DirectoryState:
 CONFIG_FILE = "directory.psd1"
 
 
-def ldap_config(home: str):
+def ldap_config(ctx, home: str):
     """The LDAP configuration, or None when the lab is the directory (no configuration file, no
     PSHIM_LDAP_SERVER)."""
     if not (os.path.exists(os.path.join(home, CONFIG_FILE)) or os.environ.get("PSHIM_LDAP_SERVER")):
         return None
     from .ldap_config import load_ldap_config
-    return load_ldap_config(home, os.environ)
+    return load_ldap_config(home, os.environ, ctx)
 
 
 def open_directory(ctx, domain_controller: str | None = None) -> Directory:
@@ -53,7 +53,7 @@ def open_directory(ctx, domain_controller: str | None = None) -> Directory:
     state = directory_state(ctx)
     dc = domain_controller or state.preferred_server
     home = pshim_home()
-    config = ldap_config(home)
+    config = ldap_config(ctx, home)
     key = ("ldap" if config is not None else "lab", home, (dc or "").lower())
     d = state.connections.get(key)
     if d is not None:
