@@ -136,6 +136,44 @@ def main():
               f"{(a_big - a_small) / (big_n - n):.0f} bytes per extra result)")
     finally:
         lab.close()
+    cmdlet_figure(n)
+
+
+def cmdlet_figure(n: int) -> None:
+    """The same shape through the cmdlet: a lab server whose 20 connectors bind n specific loopback
+    addresses (one connector, 5%, silent), its listeners started by Start-PshimLab (another process), then
+    `Test-SmtpConnectivity` timed in this process."""
+    import tempfile
+    from pshim.modules.exchange import records as R
+    from pshim.modules.exchange.directory.lab import create_lab, lab_path
+    from pshim.modules.exchange.lab import service
+    from pshim.testing import new_session, run
+    home = tempfile.mkdtemp(prefix="bench-probe-")
+    os.environ["PSHIM_HOME"] = home
+    server = R.ServerRecord("BENCH01", "BENCH01.contoso.com", R.MAILBOX_2019_ROLES, "Version 15.2 (Build 31118.7)",
+                            dn="CN=BENCH01,CN=Servers")
+    per = max(1, n // 20)
+    connectors = []
+    for c in range(20):
+        bindings = [f"127.61.{(c * per + i) // 250}.{(c * per + i) % 250 + 1}:2525" for i in range(per)]
+        connectors.append(R.ConnectorRecord("BENCH01", f"Bench {c:02d}", R.new_connector_settings(
+            Bindings=bindings, RemoteIPRanges=["0.0.0.0-255.255.255.255"], TransportRole="FrontendTransport")))
+    org = {"Organization": "Contoso", "Domain": "contoso.com", "LocalServer": "BENCH01",
+           "DomainControllers": ["DC01.contoso.com"], "PortOffset": "Auto", "Definition": "bench"}
+    create_lab(lab_path(home), org, [server], connectors, [("BENCH01\\Bench 10", "silent", 0.0)])
+    try:
+        service.start(home)
+        session = new_session(interactive=False)
+        run(f"$PshimSmtpTimeout = {TIMEOUT:g}", session=session)
+        t0 = time.perf_counter()
+        r = run("Test-SmtpConnectivity BENCH01 | Group-Object { \"$($_.StatusCode)\" } | "
+                "ForEach-Object { '{0} {1}' -f $_.Count, $_.Name }", session=session)
+        wall = time.perf_counter() - t0
+        print(f"cmdlet: Test-SmtpConnectivity over {per * 20:,} endpoints of one lab server "
+              f"({per} silent), timeout {TIMEOUT:g} s: {wall:.2f} s ({', '.join(r.output)}); "
+              f"goal <= timeout + 2 s: {'met' if wall <= TIMEOUT + 2 else 'NOT met'}")
+    finally:
+        service.stop(home)
 
 
 if __name__ == "__main__":
