@@ -264,7 +264,7 @@ def default_connectors(server: ServerRecord) -> list[ConnectorRecord]:
                      MessageRateLimit=600)]
     tbi = ("Tls", "BasicAuth", "BasicAuthRequireTLS", "Integrated")
     out = [
-        _new(server, f"Default {n}", [f"[::]:2525", "0.0.0.0:2525"], [_ALL_V6, _ALL_V4], "HubTransport",
+        _new(server, f"Default {n}", ["[::]:2525", "0.0.0.0:2525"], [_ALL_V6, _ALL_V4], "HubTransport",
              _auth("Tls", "BasicAuth", "ExchangeServer", "Integrated"),
              _perms("ExchangeLegacyServers", "ExchangeServers", "ExchangeUsers"), "None",
              MaxRecipientsPerMessage=5000, MaxInboundConnectionPerSource=None,

@@ -10,7 +10,7 @@ from ....commands.parameters import Parameter, ParameterSetData
 from ....runtime import conversion as cv
 from ....runtime.psobject import unwrap
 from .. import records as R
-from ..directory.base import DirectoryError, ObjectExists
+from ..directory.base import ObjectExists
 from ..identity import (match_connectors, identity_text, valid_connector_identity, NOT_FOUND, AMBIGUOUS)
 from ..model import ReceiveConnector, ExchangeServer
 from ..values import ExchangeValueError, IPBinding, IPRange, AUTH_BITS, PERMISSION_BITS
@@ -76,6 +76,26 @@ class _ConnectorCmdlet(ExchangeCmdlet):
                 except ExchangeValueError as e:
                     raise self.value_failure(e, cv.to_string(value)) from None
         return out
+
+    def check_name(self, name: str):
+        if "\\" in name:
+            raise self.fail(f"\"{name}\" isn't a valid value for the \"Name\" parameter. The value must not contain "
+                            "any of the following: { '\\' }.",
+                            "Microsoft.Exchange.Data.DataValidationException", "InvalidArgument", name)
+        if len(name) > 64 or not name.strip():
+            raise self.fail(f"The length of the property is too long. The maximum length is 64 and the length of the "
+                            f"value provided is {len(name)}." if name.strip() else
+                            "The Name parameter can't be empty.",
+                            "Microsoft.Exchange.Data.DataValidationException", "InvalidArgument", name)
+
+    def exists_failure(self, name: str, server: str) -> ExchangeTaskError:
+        return self.fail(f"A Receive connector with the name \"{name}\" already exists on server \"{server}\". "
+                         "Specify a different name.", "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException",
+                         "ResourceExists", name)
+
+    def need_bindings_and_ranges(self, target) -> ExchangeTaskError:
+        return self.fail("Provide values for the Bindings and RemoteIPRanges parameters.",
+                         "Microsoft.Exchange.Configuration.Tasks.ArgumentValidationException", "InvalidArgument", target)
 
     def check_conflicts(self, server: R.ServerRecord, name: str, settings: dict, guid: str | None):
         """Exchange's rule: a server's connectors need unique (bindings, remote ranges); connectors of different
@@ -206,15 +226,7 @@ class NewReceiveConnectorCommand(_ConnectorCmdlet):
 
     def _create(self):
         name = cv.to_string(self.Name)
-        if "\\" in name:
-            raise self.fail(f"\"{name}\" isn't a valid value for the \"Name\" parameter. The value must not contain "
-                            "any of the following: { '\\' }.",
-                            "Microsoft.Exchange.Data.DataValidationException", "InvalidArgument", name)
-        if len(name) > 64 or not name.strip():
-            raise self.fail(f"The length of the property is too long. The maximum length is 64 and the length of the "
-                            f"value provided is {len(name)}." if name.strip() else
-                            "The Name parameter can't be empty.",
-                            "Microsoft.Exchange.Data.DataValidationException", "InvalidArgument", name)
+        self.check_name(name)
         if self.Server is not None:
             server = self.find_server(self.Server)
         else:
@@ -243,9 +255,7 @@ class NewReceiveConnectorCommand(_ConnectorCmdlet):
                             "Microsoft.Exchange.Configuration.Tasks.ArgumentValidationException",
                             "InvalidArgument", name)
         if usage in ("custom", "partner") and ("Bindings" not in given or "RemoteIPRanges" not in given):
-            raise self.fail("Provide values for the Bindings and RemoteIPRanges parameters.",
-                            "Microsoft.Exchange.Configuration.Tasks.ArgumentValidationException",
-                            "InvalidArgument", name)
+            raise self.need_bindings_and_ranges(name)
         settings = R.new_connector_settings(Fqdn=server.fqdn)
         settings.update(MaxInboundConnection=5000, MaxInboundConnectionPerSource=20, MaxProtocolErrors=5)
         settings["TransportRole"] = "HubTransport" if (server.roles & (R.ROLE_HUB | R.ROLE_EDGE)) else \
@@ -271,9 +281,7 @@ class NewReceiveConnectorCommand(_ConnectorCmdlet):
             settings.update(ConnectionTimeout="00:05:00", ConnectionInactivityTimeout="00:01:00", MessageRateLimit=600)
         settings.update(given)
         if not settings["Bindings"] or not settings["RemoteIPRanges"]:
-            raise self.fail("Provide values for the Bindings and RemoteIPRanges parameters.",
-                            "Microsoft.Exchange.Configuration.Tasks.ArgumentValidationException",
-                            "InvalidArgument", name)
+            raise self.need_bindings_and_ranges(name)
         self.check_conflicts(server, name, settings, None)
         text = (f'Creating Receive connector "{name}" with bindings "{", ".join(settings["Bindings"])}", remote IP '
                 f'ranges "{", ".join(settings["RemoteIPRanges"])}".')
@@ -283,13 +291,8 @@ class NewReceiveConnectorCommand(_ConnectorCmdlet):
         self.write_verbose("Adding permissions to the Receive connector.")
         try:
             record = self.directory().add_connector(record)
-        except DirectoryError as e:
-            if isinstance(e, ObjectExists):
-                raise self.fail(f"A Receive connector with the name \"{name}\" already exists on server "
-                                f"\"{server.name}\". Specify a different name.",
-                                "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException",
-                                "ResourceExists", name) from None
-            raise
+        except ObjectExists:
+            raise self.exists_failure(name, server.name) from None
         self.write_verbose("Permissions have been successfully added to the Receive connector.")
         self.write_object(self.connector_object(record))
 
@@ -320,10 +323,8 @@ class SetReceiveConnectorCommand(_ConnectorCmdlet):
         changes = self.parse_settings(record)
         changes = {k: v for k, v in changes.items() if record.settings.get(k, R.SETTINGS_BY_NAME[k.lower()].default) != v}
         new_name = cv.to_string(self.Name) if self.Name is not None else None
-        if new_name is not None and "\\" in new_name:
-            raise self.fail(f"\"{new_name}\" isn't a valid value for the \"Name\" parameter. The value must not "
-                            "contain any of the following: { '\\' }.",
-                            "Microsoft.Exchange.Data.DataValidationException", "InvalidArgument", new_name)
+        if new_name is not None:
+            self.check_name(new_name)
         if new_name == record.name:
             new_name = None
         typed = identity_text(self.Identity)
@@ -339,19 +340,12 @@ class SetReceiveConnectorCommand(_ConnectorCmdlet):
         merged.update(changes)
         if any(k in changes for k in ("Bindings", "RemoteIPRanges", "TransportRole")):
             if not merged["Bindings"] or not merged["RemoteIPRanges"]:
-                raise self.fail("Provide values for the Bindings and RemoteIPRanges parameters.",
-                                "Microsoft.Exchange.Configuration.Tasks.ArgumentValidationException",
-                                "InvalidArgument", typed)
+                raise self.need_bindings_and_ranges(typed)
             self.check_conflicts(server, record.name, merged, record.guid)
         try:
             self.directory().update_connector(record.guid, changes, new_name)
-        except DirectoryError as e:
-            if isinstance(e, ObjectExists):
-                raise self.fail(f"A Receive connector with the name \"{new_name}\" already exists on server "
-                                f"\"{record.server}\". Specify a different name.",
-                                "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException",
-                                "ResourceExists", new_name) from None
-            raise
+        except ObjectExists:
+            raise self.exists_failure(new_name, record.server) from None
 
 
 _setting_parameters(SetReceiveConnectorCommand)

@@ -20,7 +20,7 @@ import json
 import os
 import sqlite3
 
-from ..records import ConnectorRecord, ServerRecord, SETTINGS_BY_NAME
+from ..records import ConnectorRecord, ServerRecord
 from .base import Directory, DirectoryDamaged, DirectoryUnavailable, ObjectExists, ObjectGone
 
 APPLICATION_ID = 0x70736878          # 'pshx'
@@ -307,7 +307,3 @@ def create_lab(path: str, org: dict, servers: list[ServerRecord], connectors: li
         pass
     finally:
         os.unlink(tmp)
-
-
-def known_setting(name: str) -> bool:
-    return name.lower() in SETTINGS_BY_NAME
