@@ -2,7 +2,7 @@
 
 Figures: connectors listed per second through the cmdlet on the lab store (SQLite), on the same records
 held in memory (the cost of the cmdlet and its objects alone), and on Active Directory over LDAP (a real
-slapd on loopback, when slapd is installed; bench/directory_ldap.py). Goal: the lab store at most 2x the
+slapd on loopback, when slapd is installed; bench/_directory_ldap.py). Goal: the lab store at most 2x the
 in-memory cost; LDAP reads with paged searches, not one query per object.
 """
 from __future__ import annotations
@@ -95,9 +95,9 @@ def main():
           "in-memory; goal <= 2x; unchanged data is not read again)")
     try:
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-        from directory_ldap import ldap_figures
+        from _directory_ldap import ldap_figures
     except ImportError:
-        print("LDAP: bench/directory_ldap.py is not there")
+        print("LDAP: bench/_directory_ldap.py is not there")
         return
     figures = ldap_figures(N_SERVERS)
     if figures is None:
