@@ -7,15 +7,15 @@ import pytest
 from pshim.host.completion import complete
 
 
-def test_fresh_home_prints_tables(ems):
-    r = ems("Get-ExchangeServer", capture_output=False)
+def test_fresh_home_prints_tables(dir_ems):
+    r = dir_ems("Get-ExchangeServer", capture_output=False)
     lines = r.host_text.splitlines()
     head = next(i for i, l in enumerate(lines) if l.startswith("Name"))
     assert lines[head].split() == ["Name", "Site", "ServerRole", "Edition", "AdminDisplayVersion"]
     assert lines[head + 2].split()[:3] == ["Mailbox01", "contoso.com/Confi...", "Mailbox"]
     assert lines[head + 2].rstrip().endswith("Version 15.2 (Build 1118.7)")
     assert lines[head + 4].split()[2] == "Edge"
-    r = ems("Get-ReceiveConnector -Server Mailbox01", capture_output=False)
+    r = dir_ems("Get-ReceiveConnector -Server Mailbox01", capture_output=False)
     lines = [l.rstrip() for l in r.host_text.splitlines() if l.strip()]
     assert lines[0].split() == ["Identity", "Bindings", "Enabled"]
     assert lines[0].index("Bindings") == 40 and lines[0].index("Enabled") == 80
@@ -24,23 +24,23 @@ def test_fresh_home_prints_tables(ems):
     assert len(lines) == 2 + 5
 
 
-def test_transport_services_are_the_mailbox_servers(ems):
-    r = ems("Get-TransportService | ForEach-Object Name")
+def test_transport_services_are_the_mailbox_servers(dir_ems):
+    r = dir_ems("Get-TransportService | ForEach-Object Name")
     assert r.output == ["Mailbox01", "Mailbox02"]
-    r = ems("Get-FrontendTransportService | ForEach-Object Name")
+    r = dir_ems("Get-FrontendTransportService | ForEach-Object Name")
     assert r.output == ["Mailbox01", "Mailbox02"]
-    r = ems("Get-TransportServer Mailbox02 3>&1 | ForEach-Object { \"$_\" }")
+    r = dir_ems("Get-TransportServer Mailbox02 3>&1 | ForEach-Object { \"$_\" }")
     assert r.output[0].startswith(" The Get-TransportServer cmdlet will be removed in a future version of Exchange.")
     assert r.output[1] == "Mailbox02"
 
 
-def test_type_names_members_and_csv(ems):
-    r = ems("(Get-ReceiveConnector 'Mailbox01\\Default Mailbox01').PSObject.TypeNames")
+def test_type_names_members_and_csv(dir_ems):
+    r = dir_ems("(Get-ReceiveConnector 'Mailbox01\\Default Mailbox01').PSObject.TypeNames")
     assert r.output[0] == "Microsoft.Exchange.Data.Directory.SystemConfiguration.ReceiveConnector"
     assert "Microsoft.Exchange.Data.Directory.ADObject" in r.output
-    r = ems("Get-ExchangeServer Mailbox01 | ConvertTo-Csv | Select-Object -First 1")
+    r = dir_ems("Get-ExchangeServer Mailbox01 | ConvertTo-Csv | Select-Object -First 1")
     assert r.output == ["#TYPE Microsoft.Exchange.Data.Directory.Management.ExchangeServer"]
-    r = ems("Get-TransportService Mailbox01 | Get-Member -MemberType Property | Select-Object -First 1 -ExpandProperty TypeName")
+    r = dir_ems("Get-TransportService Mailbox01 | Get-Member -MemberType Property | Select-Object -First 1 -ExpandProperty TypeName")
     assert r.output == ["Microsoft.Exchange.Data.Directory.Management.TransportServer"]
 
 
@@ -56,31 +56,31 @@ def test_server_properties(ems):
     assert r.output == ["DC01.contoso.com", "DC02.contoso.com"]
 
 
-def test_identities_name_server_name_guid_dn_wildcard(ems):
-    guid = ems("(Get-ReceiveConnector 'Mailbox02\\Client Proxy Mailbox02').Guid").output[0]
-    dn = ems("(Get-ReceiveConnector 'Mailbox02\\Client Proxy Mailbox02').DistinguishedName").output[0]
+def test_identities_name_server_name_guid_dn_wildcard(dir_ems):
+    guid = dir_ems("(Get-ReceiveConnector 'Mailbox02\\Client Proxy Mailbox02').Guid").output[0]
+    dn = dir_ems("(Get-ReceiveConnector 'Mailbox02\\Client Proxy Mailbox02').DistinguishedName").output[0]
     for ident in ("'Client Proxy Mailbox02'", "'mailbox02\\client proxy mailbox02'", guid, f"'{dn}'", "'Mailbox02\\Client P*'"):
-        r = ems(f"Get-ReceiveConnector {ident} | ForEach-Object {{ \"$($_.Identity)\" }}")
+        r = dir_ems(f"Get-ReceiveConnector {ident} | ForEach-Object {{ \"$($_.Identity)\" }}")
         assert r.output == ["Mailbox02\\Client Proxy Mailbox02"], ident
-    r = ems("Get-ReceiveConnector 'Default Frontend*' | ForEach-Object Name")
+    r = dir_ems("Get-ReceiveConnector 'Default Frontend*' | ForEach-Object Name")
     assert r.output == ["Default Frontend Mailbox01", "Default Frontend Mailbox02"]
-    r = ems("Get-ExchangeServer Mailbox01 | Get-ReceiveConnector | Measure-Object | ForEach-Object Count")
+    r = dir_ems("Get-ExchangeServer Mailbox01 | Get-ReceiveConnector | Measure-Object | ForEach-Object Count")
     assert r.output == [5]
-    r = ems("Get-ExchangeServer 'mailbox01.contoso.com' | ForEach-Object Name")
+    r = dir_ems("Get-ExchangeServer 'mailbox01.contoso.com' | ForEach-Object Name")
     assert r.output == ["Mailbox01"]
 
 
-def test_not_found_and_invalid_identity_errors(ems):
-    r = ems("Get-ReceiveConnector nosuch")
+def test_not_found_and_invalid_identity_errors(dir_ems):
+    r = dir_ems("Get-ReceiveConnector nosuch")
     assert r.errors[0].message() == ("The operation couldn't be performed because object 'nosuch' couldn't be found "
-                                     "on 'DC01.contoso.com'.")
+                                     f"on '{dir_ems.source}'.")
     assert r.errors[0].exception.ps_type == "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException"
-    r = ems("Get-ReceiveConnector 'a\\b\\c'")
+    r = dir_ems("Get-ReceiveConnector 'a\\b\\c'")
     assert r.errors[0].message() == "'a\\b\\c' is not a valid value for the identity."
-    r = ems("Get-ReceiveConnector -Server NOPE")
+    r = dir_ems("Get-ReceiveConnector -Server NOPE")
     assert r.errors[0].message() == ('Exchange server "NOPE" was not found. Please make sure you typed the name '
                                      'correctly.')
-    r = ems("Get-ReceiveConnector '*)(objectClass=*'")
+    r = dir_ems("Get-ReceiveConnector '*)(objectClass=*'")
     assert r.output == [] and "couldn't be found" in r.errors[0].message()
 
 
@@ -95,78 +95,78 @@ def test_unknown_domain_controller_and_edge_refusal(ems):
     assert "The DomainController parameter isn't supported on Edge Transport servers" in r.errors[0].message()
 
 
-def test_new_receive_connector_usages(ems):
-    r = ems("New-ReceiveConnector -Name 'Internet In' -Internet -Bindings 127.0.10.1:2600 -Server Mailbox01 | "
+def test_new_receive_connector_usages(dir_ems):
+    r = dir_ems("New-ReceiveConnector -Name 'Internet In' -Internet -Bindings 127.0.10.1:2600 -Server Mailbox01 | "
             "ForEach-Object { \"$($_.PermissionGroups)|$($_.RemoteIPRanges)|$($_.AuthMechanism)|$($_.TransportRole)\" }")
     assert r.output == ["AnonymousUsers|0.0.0.0-255.255.255.255|Tls|HubTransport"], r.error_text
-    r = ems("New-ReceiveConnector 'Clients' -Client -RemoteIPRanges 127.0.0.0/8 -Server Mailbox02 "
+    r = dir_ems("New-ReceiveConnector 'Clients' -Client -RemoteIPRanges 127.0.0.0/8 -Server Mailbox02 "
             "-TransportRole FrontendTransport | "
             "ForEach-Object { \"$($_.Bindings)|$($_.PermissionGroups)\" }")
     assert r.output == ["0.0.0.0:587|ExchangeUsers"], r.error_text
-    r = ems("New-ReceiveConnector 'Relay' -Usage Custom -TransportRole FrontendTransport -Bindings 0.0.0.0:25 "
+    r = dir_ems("New-ReceiveConnector 'Relay' -Usage Custom -TransportRole FrontendTransport -Bindings 0.0.0.0:25 "
             "-RemoteIPRanges 127.0.0.5,127.0.0.6 -Server Mailbox01 -Banner '220 relay' -MaxMessageSize 10MB | "
             "ForEach-Object { \"$($_.Identity)|$($_.RemoteIPRanges)|$($_.MaxMessageSize)|$($_.Banner)\" }")
     assert r.output == ["Mailbox01\\Relay|127.0.0.5 127.0.0.6|10 MB (10,485,760 bytes)|220 relay"], r.error_text
 
 
-def test_new_receive_connector_errors(ems):
-    r = ems("New-ReceiveConnector 'a\\b' -Custom -Bindings 0.0.0.0:2600 -RemoteIPRanges 1.2.3.4 -Server Mailbox01")
+def test_new_receive_connector_errors(dir_ems):
+    r = dir_ems("New-ReceiveConnector 'a\\b' -Custom -Bindings 0.0.0.0:2600 -RemoteIPRanges 1.2.3.4 -Server Mailbox01")
     assert r.errors[0].message() == ('"a\\b" isn\'t a valid value for the "Name" parameter. The value must not '
                                      "contain any of the following: { '\\' }.")
-    r = ems("New-ReceiveConnector x -Custom -Bindings 0.0.0.0:25 -RemoteIPRanges 127.0.0.9 -Server Mailbox01")
+    r = dir_ems("New-ReceiveConnector x -Custom -Bindings 0.0.0.0:25 -RemoteIPRanges 127.0.0.9 -Server Mailbox01")
     assert "Receive connectors assigned to different Transport roles on a single server must listen on unique" in \
         r.errors[0].message()
-    r = ems("New-ReceiveConnector x -Custom -TransportRole FrontendTransport -Bindings 0.0.0.0:25 "
+    r = dir_ems("New-ReceiveConnector x -Custom -TransportRole FrontendTransport -Bindings 0.0.0.0:25 "
             "-RemoteIPRanges 0.0.0.0-255.255.255.255 -Server Mailbox01")
     assert r.errors[0].message().startswith("The values that you specified for the Bindings and RemoteIPRanges "
                                             'parameters conflict with the settings on Receive connector '
                                             '"Mailbox01\\Default Frontend Mailbox01". A Receive connector must have a unique')
-    r = ems("New-ReceiveConnector x -Custom -Bindings 1.2.3.4 -RemoteIPRanges 127.0.0.9 -Server Mailbox01")
+    r = dir_ems("New-ReceiveConnector x -Custom -Bindings 1.2.3.4 -RemoteIPRanges 127.0.0.9 -Server Mailbox01")
     assert r.errors[0].message() == ("The separator between the IP address and the port number is missing in "
                                      "'1.2.3.4'. The format for an IPBinding is <IP address>:<port number>.")
-    r = ems("New-ReceiveConnector x -Custom -Bindings 0.0.0.0:99999 -RemoteIPRanges 127.0.0.9 -Server Mailbox01")
+    r = dir_ems("New-ReceiveConnector x -Custom -Bindings 0.0.0.0:99999 -RemoteIPRanges 127.0.0.9 -Server Mailbox01")
     assert r.errors[0].message().startswith("The port number '99999' is outside the acceptable range.")
-    ems("New-ReceiveConnector dup -Custom -Bindings 0.0.0.0:2601 -RemoteIPRanges 127.0.0.9 -Server Mailbox01")
-    r = ems("New-ReceiveConnector dup -Custom -Bindings 0.0.0.0:2602 -RemoteIPRanges 127.0.0.9 -Server Mailbox01")
+    dir_ems("New-ReceiveConnector dup -Custom -Bindings 0.0.0.0:2601 -RemoteIPRanges 127.0.0.9 -Server Mailbox01")
+    r = dir_ems("New-ReceiveConnector dup -Custom -Bindings 0.0.0.0:2602 -RemoteIPRanges 127.0.0.9 -Server Mailbox01")
     assert "already exists" in r.errors[0].message()
-    r = ems("New-ReceiveConnector x -Internal -Bindings 0.0.0.0:2603 -RemoteIPRanges 127.0.0.9 -Server Mailbox01")
+    r = dir_ems("New-ReceiveConnector x -Internal -Bindings 0.0.0.0:2603 -RemoteIPRanges 127.0.0.9 -Server Mailbox01")
     assert r.errors and "Parameter set cannot be resolved" in r.errors[0].message()
 
 
-def test_set_receive_connector(ems):
-    r = ems("Set-ReceiveConnector 'Mailbox01\\Client Frontend Mailbox01' -Banner '220 hello' -Bindings @{Remove='[::]:587'} "
+def test_set_receive_connector(dir_ems):
+    r = dir_ems("Set-ReceiveConnector 'Mailbox01\\Client Frontend Mailbox01' -Banner '220 hello' -Bindings @{Remove='[::]:587'} "
             "-RequireTLS $true -MaxInboundConnection Unlimited; "
             "$c = Get-ReceiveConnector 'Mailbox01\\Client Frontend Mailbox01'; "
             "$c.Banner; \"$($c.Bindings)\"; $c.RequireTLS; $c.MaxInboundConnection")
     assert r.output == ["220 hello", "0.0.0.0:587", True, "Unlimited"], r.error_text
-    r = ems("Set-ReceiveConnector 'Mailbox01\\Client Frontend Mailbox01' -Banner '220 hello' 3>&1 | % { \"$_\" }")
+    r = dir_ems("Set-ReceiveConnector 'Mailbox01\\Client Frontend Mailbox01' -Banner '220 hello' 3>&1 | % { \"$_\" }")
     assert r.output == ["The command completed successfully but no settings of 'Mailbox01\\Client Frontend Mailbox01' have "
                         "been modified."]
-    r = ems("Get-ReceiveConnector 'Mailbox01\\Client Frontend Mailbox01' | Set-ReceiveConnector -Name 'Clients 587'; "
+    r = dir_ems("Get-ReceiveConnector 'Mailbox01\\Client Frontend Mailbox01' | Set-ReceiveConnector -Name 'Clients 587'; "
             "Get-ReceiveConnector 'Mailbox01\\Clients 587' | % { \"$($_.Identity)\" }")
     assert r.output == ["Mailbox01\\Clients 587"], r.error_text
-    r = ems("Set-ReceiveConnector 'Mailbox01\\Clients 587' -MaxMessageSize lots")
+    r = dir_ems("Set-ReceiveConnector 'Mailbox01\\Clients 587' -MaxMessageSize lots")
     assert "isn't a valid byte quantified size" in r.errors[0].message()
-    r = ems("Set-ReceiveConnector 'Mailbox01\\Clients 587' -AuthMechanism 'Tls, Bogus'")
+    r = dir_ems("Set-ReceiveConnector 'Mailbox01\\Clients 587' -AuthMechanism 'Tls, Bogus'")
     assert "Bogus" in r.errors[0].message()
-    ems("New-ReceiveConnector Twin -Custom -Bindings 0.0.0.0:2610 -RemoteIPRanges 127.0.0.9 -Server Mailbox01; "
+    dir_ems("New-ReceiveConnector Twin -Custom -Bindings 0.0.0.0:2610 -RemoteIPRanges 127.0.0.9 -Server Mailbox01; "
         "New-ReceiveConnector Twin -Custom -Bindings 0.0.0.0:2610 -RemoteIPRanges 127.0.0.9 -Server Mailbox02")
-    r = ems("Set-ReceiveConnector Twin -Enabled $false")
+    r = dir_ems("Set-ReceiveConnector Twin -Enabled $false")
     assert r.errors[0].message() == "The operation couldn't be performed because 'Twin' matches multiple entries."
 
 
-def test_remove_prompts_and_confirm_false(ems):
-    r = ems("Remove-ReceiveConnector 'Mailbox02\\Client Proxy Mailbox02'", answers=["N"])
+def test_remove_prompts_and_confirm_false(dir_ems):
+    r = dir_ems("Remove-ReceiveConnector 'Mailbox02\\Client Proxy Mailbox02'", answers=["N"])
     assert "Removing Receive connector \"Mailbox02\\Client Proxy Mailbox02\"." in r.host_text
-    assert ems("@(Get-ReceiveConnector -Server Mailbox02).Count").output == [5]
-    r = ems("Get-ReceiveConnector 'Mailbox02\\Client Proxy Mailbox02' | Remove-ReceiveConnector", answers=["Y"])
-    assert ems("@(Get-ReceiveConnector -Server Mailbox02).Count").output == [4]
-    ems.session.host.interactive = False
-    r = ems("Remove-ReceiveConnector 'Mailbox02\\Default Mailbox02'")
+    assert dir_ems("@(Get-ReceiveConnector -Server Mailbox02).Count").output == [5]
+    r = dir_ems("Get-ReceiveConnector 'Mailbox02\\Client Proxy Mailbox02' | Remove-ReceiveConnector", answers=["Y"])
+    assert dir_ems("@(Get-ReceiveConnector -Server Mailbox02).Count").output == [4]
+    dir_ems.session.host.interactive = False
+    r = dir_ems("Remove-ReceiveConnector 'Mailbox02\\Default Mailbox02'")
     assert r.errors and "NonInteractive mode" in r.errors[0].message()
-    assert ems("@(Get-ReceiveConnector -Server Mailbox02).Count").output == [4]
-    ems("Remove-ReceiveConnector 'Mailbox02\\Default Mailbox02' -Confirm:$false")
-    assert ems("@(Get-ReceiveConnector -Server Mailbox02).Count").output == [3]
+    assert dir_ems("@(Get-ReceiveConnector -Server Mailbox02).Count").output == [4]
+    dir_ems("Remove-ReceiveConnector 'Mailbox02\\Default Mailbox02' -Confirm:$false")
+    assert dir_ems("@(Get-ReceiveConnector -Server Mailbox02).Count").output == [3]
 
 
 def _digest(path):
@@ -193,8 +193,8 @@ def test_whatif_and_no_leave_the_database_byte_identical(ems, lab):
     assert _digest(lab) == before
 
 
-def test_completion_of_servers_and_connectors(ems):
-    s = ems.session
+def test_completion_of_servers_and_connectors(dir_ems):
+    s = dir_ems.session
     text = "Test-Path -Path x; Get-ReceiveConnector -Server MB"
     _, cands = complete(s, "Get-ReceiveConnector -Server Mai")
     assert cands == ["Mailbox01", "Mailbox02"]
