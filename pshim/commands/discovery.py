@@ -126,6 +126,7 @@ class CommandTable:
         self.modules = []
         self.completers = []      # module hooks: callable(ctx, command_name, parameter, word) -> [str]
         self.help_topics = {}     # about_ topics: name -> text
+        self.help_topic_providers = []   # module hooks: callable(session) -> {name: text}, asked at each lookup
         for m in modules:
             self.load_module(m)
 
@@ -148,6 +149,7 @@ class CommandTable:
             for hook in getattr(man, "COMPLETERS", ()):
                 self.completers.append(hook)
             self.help_topics.update(getattr(man, "HELP_TOPICS", {}))
+            self.help_topic_providers.extend(getattr(man, "HELP_TOPIC_PROVIDERS", ()))
             on_load = getattr(man, "on_load", None)
             if on_load is not None:
                 on_load(self)

@@ -20,7 +20,10 @@ Every example is a test: tests/host/test_help_examples.py runs its code in a
 fresh session and compares what the console shows with `output` (trailing
 spaces ignored). Syntax and parameter attributes are never written here; they
 come from the command's declaration. about_ topics come from `about.py` and
-from module manifests (HELP_TOPICS = {"about_x": text}).
+from module manifests: HELP_TOPICS = {"about_x": text} for fixed topics, and
+HELP_TOPIC_PROVIDERS = (provider,) for topics that live outside the code (files
+that can appear while the shell runs); each provider(session) returns
+{"about_x": text} and is asked every time topics are looked up.
 """
 from __future__ import annotations
 
@@ -61,11 +64,13 @@ def command_help(name: str) -> dict | None:
 
 
 def about_topics(session=None) -> dict:
-    """about_ topic name -> text: pshim's own plus the loaded modules' HELP_TOPICS."""
+    """about_ topic name -> text: pshim's own plus the loaded modules' HELP_TOPICS and providers."""
     from .about import ABOUT
     topics = dict(ABOUT)
     if session is not None:
         topics.update(session.commands.help_topics)
+        for provider in session.commands.help_topic_providers:
+            topics.update(provider(session))
     return topics
 
 

@@ -29,7 +29,7 @@ Typing -? after any command name is the same as Get-Help for that command.""",
     "examples": [
         {"title": "List the conceptual topics",
          "code": "Get-Help about_pshim* | Select-Object -ExpandProperty Name",
-         "output": "about_pshim\nabout_pshim_help",
+         "output": "about_pshim\nabout_pshim_help\nabout_PshimLab",
          "remarks": "A wildcard lists the matches; each has Name, Category, Module and Synopsis."},
         {"title": "Show one parameter",
          "code": "Get-Help Get-Command -Parameter TotalCount",

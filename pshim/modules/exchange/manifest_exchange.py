@@ -22,6 +22,7 @@ CMDLETS = {
     "Reset-PshimLab": _C + "lab:ResetPshimLabCommand",
     "Set-PshimLabFault": _C + "lab:SetPshimLabFaultCommand",
     "Get-PshimLabFault": _C + "lab:GetPshimLabFaultCommand",
+    "Test-PshimLab": _C + "lab_check:TestPshimLabCommand",
 }
 
 
@@ -31,6 +32,16 @@ def _complete(ctx, command, parameter, word):
 
 
 COMPLETERS = (_complete,)
+
+
+def _lab_topics(session):
+    """about_PshimLab, and the about_ topics of the lab folders (read when help is asked for, so a lab folder
+    copied while the shell runs is found)."""
+    from .lab.topics import lab_topics
+    return lab_topics()
+
+
+HELP_TOPIC_PROVIDERS = (_lab_topics,)
 
 
 def on_load(table):
