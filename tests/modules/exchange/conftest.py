@@ -26,6 +26,12 @@ def _lab_template(tmp_path_factory):
     try:
         r = run("Get-ExchangeServer | Out-Null")
         assert not r.errors, r.error_text
+        # listeners on a port offset of this test run's own, so a lab running on the machine (a developer's
+        # Start-PshimLab, another test run) never answers for this one; results show the configured ports
+        from pshim.modules.exchange.directory.lab import LabDirectory
+        d = LabDirectory(str(home / "lab" / "lab.db"))
+        d.set_org_setting("PortOffset", 20000 + os.getpid() % 30000)
+        d.close()
     finally:
         if old is None:
             del os.environ["PSHIM_HOME"]

@@ -10,15 +10,21 @@ TIMEOUT = "$PshimSmtpTimeout = 1; "
 
 
 class CountingServer:
-    """A TCP server the test owns: counts accepted connections and greets like a healthy SMTP server."""
+    """A TCP server the test owns: counts accepted connections and greets like a healthy SMTP server. It
+    listens where Test-SmtpConnectivity dials a connector bound to `port`: that port plus the lab's offset."""
 
-    def __init__(self, address, port=0):
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind((address, port))
+    def __init__(self, address, offset):
+        for _ in range(50):
+            self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self.sock.bind((address, 0))
+            dialled = self.sock.getsockname()[1]
+            if dialled - offset > 1024:
+                break
+            self.sock.close()
         self.sock.listen(16)
         self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
+        self.port = dialled - offset          # the connector's binding
         self.accepted = 0
         self.done = threading.Event()
         self.thread = threading.Thread(target=self._serve, daemon=True)
@@ -47,11 +53,16 @@ class CountingServer:
 
 
 @pytest.fixture
-def counting(ems):
+def counting(ems, lab):
+    from pshim.modules.exchange.directory.lab import LabDirectory
+    from pshim.modules.exchange.lab.specs import resolve_port_offset
+    d = LabDirectory(lab)
+    offset = resolve_port_offset(d.org_settings().get("PortOffset", "Auto"))
+    d.close()
     servers = []
 
     def make(address):
-        s = CountingServer(address)
+        s = CountingServer(address, offset)
         servers.append(s)
         return s
     yield make
