@@ -373,6 +373,8 @@ class FunctionProcessor(CommandProcessor):
         self.input_list = []
 
     def _run(self, block, out):
+        stack = self.ctx.session.call_stack      # Get-PSCallStack reads the running frames
+        stack.append(self)
         try:
             block(self.fctx, out)
         except ReturnSignal:
@@ -382,6 +384,8 @@ class FunctionProcessor(CommandProcessor):
                 raise
             self.ctx.session.set_exit_code(e.code)
             self.exited = True
+        finally:
+            stack.pop()
 
     exited = False
 

@@ -8,6 +8,9 @@ highlight.lines (colours and parse-error marks), a file history in pshim's
 home (Up/Down, Ctrl+R reverse search) and an Enter key that accepts only a
 complete statement: with an open brace, a trailing pipe or an open string it
 inserts a newline and the input continues on a `>> ` line.
+
+Up/Down walk the session's history (runtime/history.py: what Get-History shows, so Add-History and
+Clear-History change it), then the lines of earlier sessions kept in history.txt.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ import os
 from prompt_toolkit import PromptSession
 from prompt_toolkit.completion import Completer, Completion
 from prompt_toolkit.formatted_text import ANSI
-from prompt_toolkit.history import FileHistory
+from prompt_toolkit.history import FileHistory, History
 from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.lexers import Lexer
 from prompt_toolkit.styles import Style
@@ -32,6 +35,36 @@ def history_path() -> str:
     home = pshim_home()
     os.makedirs(home, exist_ok=True)
     return os.path.join(home, "history.txt")
+
+
+class SessionHistory(History):
+    """prompt-toolkit's view of the history: the session's entries (newest first), then the lines of
+    earlier sessions from the file. A line accepted at the prompt is written to the file at once; it
+    joins the session's entries when the REPL has run it."""
+
+    def __init__(self, session, path: str):
+        super().__init__()
+        self.session = session
+        self._file = FileHistory(path)
+        self._past = None
+
+    def load_history_strings(self):
+        if self._past is None:
+            self._past = list(self._file.load_history_strings())
+        return self.session.history.command_lines() + self._past
+
+    async def load(self):
+        # asked again for every new prompt: the session's history may have changed in between
+        self._loaded_strings = list(self.load_history_strings())
+        self._loaded = True
+        for item in self._loaded_strings:
+            yield item
+
+    def append_string(self, string: str) -> None:
+        self.store_string(string)
+
+    def store_string(self, string: str) -> None:
+        self._file.store_string(string)
 
 
 class PshimCompleter(Completer):
@@ -129,7 +162,7 @@ class PtkReader:
         styles = {f"{k}": v for k, v in _highlight.STYLES.items() if v}
         styles["continuation"] = ""
         self._ptk = PromptSession(
-            history=FileHistory(history_path()),
+            history=SessionHistory(session, history_path()),
             completer=PshimCompleter(session),
             complete_while_typing=False,
             lexer=PshimLexer(session),

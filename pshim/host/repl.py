@@ -113,11 +113,12 @@ class _SigInt:
 
 
 def run_line(session, text: str):
-    """Run one REPL entry; returns an exit code when the shell should end, else None."""
+    """Run one REPL entry (it becomes an entry of the session's history, runtime/history.py);
+    returns an exit code when the shell should end, else None."""
     host = session.host
     with _SigInt(session):
         try:
-            session.run(text)
+            session.run(text, add_to_history=True)
         except ExitSignal as e:
             return e.code
         except KeyboardInterrupt:

@@ -8,6 +8,7 @@ import os
 from ..errors import (PSException, ParseError, BreakSignal, ContinueSignal, ReturnSignal, ErrorRecord)
 from .context import ExecutionContext, Streams, PREFERENCE_DEFAULTS
 from .drives import DriveTable, PathInfo, pshim_home
+from .history import History
 from .psobject import Hashtable, ArrayList, DotNetObject
 from .scopes import Scope, PSVariable
 
@@ -132,7 +133,11 @@ class Session:
         self.errors = ArrayList()
         self.stopping = False
         self.exit_code = None
-        self.history = []
+        # the command history (runtime/history.py): the REPL adds each line it runs
+        self.history = History(lambda: self.global_ctx.get_variable("MaximumHistoryCount"))
+        # frames of the running functions, scripts and script blocks, outermost first (Get-PSCallStack);
+        # commands/function.py pushes and pops them
+        self.call_stack: list = []
         # state that modules keep per session (e.g. the Exchange module's directory connection):
         # declared here, reached through state(), never attributes added from outside
         self.module_state: dict[str, object] = {}
@@ -199,19 +204,46 @@ class Session:
         return parse(text, path)
 
     def run(self, text: str, path: str | None = None, out=None, ctx: ExecutionContext | None = None,
-            default_output=True):
+            default_output=True, add_to_history=False):
         """Run text at top level. Output goes to `out` (a callable) or to
         Out-Default on the host. Returns True when the last pipeline succeeded.
-        Raises ExitSignal for `exit`."""
+        Raises ExitSignal for `exit`. With add_to_history (the interactive shell) the line becomes
+        a history entry once it has run: Completed, Failed (a terminating error or a parse error)
+        or Stopped (Ctrl+C). Invoke-History replaces the text of that entry with the line it ran."""
         ctx = ctx or self.global_ctx
+        if not add_to_history:
+            return self._run_text(text, path, out, ctx, default_output)
+        import datetime as _dt
+        record = {"status": "Stopped", "line": text}
+        self.history_in_progress = record
+        start = _dt.datetime.now()
+        try:
+            ok = self._run_text(text, path, out, ctx, default_output, record)
+            if record["status"] == "Stopped":
+                record["status"] = "Completed"
+            return ok
+        except BaseException as e:
+            from ..errors import ExitSignal
+            if isinstance(e, ExitSignal):
+                record["status"] = "Completed"
+            raise
+        finally:
+            self.history_in_progress = None
+            self.history.add(record["line"], record["status"], start, _dt.datetime.now())
+
+    history_in_progress = None   # the entry being run by the interactive shell: {"status", "line"}
+
+    def _run_text(self, text, path, out, ctx, default_output, record=None):
         try:
             ast = self.parse(text, path)
         except ParseError as e:
             ctx.report_error(e)
+            if record is not None:
+                record["status"] = "Failed"
             return False
-        return self.run_ast(ast, ctx, out, default_output)
+        return self.run_ast(ast, ctx, out, default_output, record)
 
-    def run_ast(self, ast, ctx, out=None, default_output=True):
+    def run_ast(self, ast, ctx, out=None, default_output=True, record=None):
         from .compile_stmt import compile_script_block
         comp = compile_script_block(ast)
         sink = None
@@ -236,9 +268,12 @@ class Session:
                 sink.flush()
             ctx.report_error(e)
             ctx.last_status = False
+            if record is not None:
+                record["status"] = "Failed"
         finally:
             if sink is not None:
                 sink.close()
+            self.host.reset_progress()      # a command's progress display ends with the command (5.1)
         return ctx.last_status
 
     def out_default_sink(self, ctx):
