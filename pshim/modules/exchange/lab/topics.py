@@ -121,6 +121,9 @@ GUIDED LABS
     (Test-PshimLab).Goals lists the goals as objects; Test-PshimLab -Quiet
     returns just $true or $false. Reset-PshimLab -Name <lab> starts over.
     Each lab folder also has solution.ps1, the instructor's solution.
+    Reset-PshimLab and Get-PshimLab list the faults a lab injected (so does
+    Get-PshimLabFault): in a lab about finding them, send Reset-PshimLab's
+    output to Out-Null and find the faults with the Exchange cmdlets.
 
 THE LISTENERS
     Each enabled Receive connector listens on every endpoint of its
