@@ -396,7 +396,7 @@ def bareword(s, loc, toks):
 
 
 # a piece of a generic token up to a glued quote or `$(`
-_WORD_PIECE = re.compile(r"(?:[^\s{}();,|&<>`$'\u2018-\u201e\"]|\$(?!\()|`[\s\S])+")
+_WORD_PIECE = re.compile(r"(?:[^\s{}();,|&<>`$'\u2018-\u201e\"]|\$\{[^}]*\}|\$(?!\()|`[\s\S])+")
 
 
 def generic_word(s, loc, do_actions):

@@ -928,7 +928,9 @@ def _build() -> Grammar:
 
     command_name = N(R(T.COMMAND_NAME_RE, action=b.command_name), "command_name")
     invocation_operator = R(r"&|\.(?=[\s$({'\"\u2018-\u201e])", action=lambda s, l, t: t[0])
-    invoked = Dispatch({"$": arg_postfix, "(": arg_postfix, "{": arg_postfix,
+    # the name after `&`/`.` is read as an argument is (5.1 reads it in command mode):
+    # `. $env:X\bin\f.ps1` is one expandable word, `& $x.Name` / `& $a[0]` are expressions
+    invoked = Dispatch({"$": argument_table["$"], "(": arg_postfix, "{": arg_postfix,
                         **{q: arg_postfix for q in QUOTES}, "&": None, "<": None, ">": None, ",": None,
                         **ENDERS}, command_name, "invoked")
     invoked_command = (invocation_operator + (invoked | Fail("MissingExpression", "@prev")) + command_elements

@@ -140,3 +140,46 @@ def test_backtick_at_the_very_end_is_incomplete():
         parse("Write-Output a `")
     e = ei.value
     assert e.error_id == "IncompleteString" and e.parser_message == "Incomplete string token."
+
+
+# --- the command name after `&` / `.` is read as a command argument is (5.1 tokenizes it in
+# command mode): a variable with more characters glued on is one expandable word
+@pytest.mark.parametrize("text, expected", [
+    (". $env:ExchangeInstallPath\\bin\\RemoteExchange.ps1",
+     ("cmd.", ("expand:bare", "$env:ExchangeInstallPath", "\\bin\\RemoteExchange.ps1"))),
+    ("& $env:ProgramFiles\\x\\tool.ps1 -a 1",
+     ("cmd&", ("expand:bare", "$env:ProgramFiles", "\\x\\tool.ps1"), "-a", 1)),
+    (". $PSScriptRoot/lib.ps1", ("cmd.", ("expand:bare", "$PSScriptRoot", "/lib.ps1"))),
+    ("& ${env:ProgramFiles(x86)}\\t.exe", ("cmd&", ("expand:bare", "$env:ProgramFiles(x86)", "\\t.exe"))),
+    ("& $x.Name a", ("cmd&", (".", "$x", "bare:Name"), "bare:a")),
+    ("&$a[0]", ("cmd&", ("[]", "$a", 0))),
+    (". $sb", ("cmd.", "$sb")),
+])
+def test_invoked_command_name_is_read_in_argument_mode(text, expected):
+    assert one(text) == expected
+
+
+def test_braced_variable_glued_to_a_word_is_one_argument():
+    assert one("Write-Output ${env:HOME}\\bin") == (
+        "cmd", "bare:Write-Output", ("expand:bare", "$env:HOME", "\\bin"))
+
+
+def test_variable_path_in_statement_position_is_not_a_command():
+    # at the start of a statement 5.1 reads an expression: the rest is an unexpected token
+    with pytest.raises(ParseError) as ei:
+        parse("$env:ProgramFiles\\x\\tool.ps1 -a 1")
+    e = ei.value
+    assert e.error_id == "UnexpectedToken"
+    assert e.parser_message == "Unexpected token '\\x\\tool.ps1' in expression or statement."
+
+
+def test_dot_sourcing_through_an_environment_variable_path(tmp_path, monkeypatch):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "file.ps1").write_text(
+        "param($Name = 'none')\n$loaded = \"loaded $Name\"\nfunction Get-Thing { 'thing' }\n")
+    monkeypatch.setenv("PSHIM_SHAPE_ROOT", str(tmp_path))
+    assert out(". $env:PSHIM_SHAPE_ROOT\\sub\\file.ps1; Get-Thing; $loaded") == ["thing", "loaded none"]
+    assert out(". ${env:PSHIM_SHAPE_ROOT}\\sub\\file.ps1 -Name x; $loaded") == ["loaded x"]
+    # `&` runs it in a scope of its own: nothing stays behind
+    assert out("& $env:PSHIM_SHAPE_ROOT\\sub\\file.ps1 -Name y; $loaded -eq $null") == [True]
+    assert out("& $env:PSHIM_SHAPE_ROOT/sub/file.ps1 y; Get-Command Get-Thing -ErrorAction SilentlyContinue") == []
