@@ -11,6 +11,7 @@ import os
 import sys
 
 from ...commands.cmdlet import Cmdlet
+from ...errors import ParseError
 from ...commands.parameters import Parameter, ParameterSetData, ALL_SETS
 from ...runtime.psobject import PSObject, DotNetObject, Hashtable
 
@@ -274,6 +275,7 @@ class GetHelpCommand(Cmdlet):
         name = getattr(target, "name", None) or getattr(target, "Name", typed_name)
         md = command_metadata(ctx, target)
         data = dict(command_help(name) or {})
+        data.update(_comment_help(ctx, target) or {})
         if not data.get("synopsis"):
             data["synopsis"] = synopsis_of(ctx, target)
         kind = getattr(target, "CommandType", "Cmdlet")
@@ -287,6 +289,25 @@ class GetHelpCommand(Cmdlet):
             self.write_object(text)
             return
         self.write_object(render_command(name, md, data, self._mode(), module_of(target), kind))
+
+
+def _comment_help(ctx, target) -> dict | None:
+    """Comment-based help of a function or script (None for cmdlets and for code without it)."""
+    from ...help.comment_help import function_help, script_help
+    sb = getattr(target, "script_block", None)
+    if sb is not None:
+        return function_help(sb)
+    if getattr(target, "kind", None) == "script":
+        from types import SimpleNamespace
+        from ...commands.function import decode_script
+        try:
+            with open(target.path, "rb") as f:
+                text = decode_script(f.read())
+            ast = ctx.session.parse(text, target.path)
+        except (OSError, ParseError):
+            return None
+        return script_help(text, SimpleNamespace(ast=ast))
+    return None
 
 
 class GetCommandCommand(Cmdlet):

@@ -1,0 +1,250 @@
+"""Comment-based help, as 5.1 finds and reads it, turned into pshim's help data (the dict format of
+pshim/help/__init__.py), so functions and scripts are shown by the same renderer as cmdlets.
+
+Where 5.1 looks:
+- a function: a help comment right before the `function` keyword (at most one blank line between), the
+  first thing in its body, or the last thing in its body;
+- a script: the first comment block of the file (only blank lines and other comments, such as #Requires,
+  before it) unless a function definition follows it with fewer than two blank lines between (then it is
+  that function's help), or the last comment block of the file;
+- a parameter: also a comment right above its declaration inside param().
+A comment is help only when it holds at least one help keyword (.SYNOPSIS, .DESCRIPTION, .PARAMETER, ...),
+either as a `<# ... #>` block or as consecutive `#` lines.
+"""
+from __future__ import annotations
+
+import re
+
+KEYWORDS = ("SYNOPSIS", "DESCRIPTION", "PARAMETER", "EXAMPLE", "INPUTS", "OUTPUTS", "NOTES", "LINK", "COMPONENT",
+            "ROLE", "FUNCTIONALITY", "FORWARDHELPTARGETNAME", "FORWARDHELPCATEGORY", "REMOTEHELPRUNSPACE",
+            "EXTERNALHELP")
+_KEYWORD_LINE = re.compile(r"^\s*\.([A-Za-z]+)(?:[ \t]+(.*?))?\s*$")
+_PROMPT = re.compile(r"^\s*PS\s*[^>]*>\s?")
+
+
+def parse_help_comment(comment: str) -> dict | None:
+    """Help data from the text of one comment (`<# ... #>` or `#` lines); None when it is not help."""
+    lines = _comment_lines(comment)
+    if lines is None:
+        return None
+    sections = []           # (keyword, argument, [lines])
+    for line in lines:
+        m = _KEYWORD_LINE.match(line)
+        if m and m.group(1).upper() in KEYWORDS:
+            sections.append((m.group(1).upper(), (m.group(2) or "").strip(), []))
+        elif sections:
+            sections[-1][2].append(line)
+        elif line.strip():
+            return None      # text before the first keyword: not a help comment
+    if not sections:
+        return None
+    data = {"parameters": {}, "examples": [], "related": []}
+    for key, arg, body in sections:
+        text = _dedent(body)
+        if key == "SYNOPSIS":
+            data["synopsis"] = " ".join(text.split("\n")).strip() if "\n\n" not in text else text
+        elif key == "DESCRIPTION":
+            data["description"] = text
+        elif key == "PARAMETER" and arg:
+            data["parameters"][arg] = text
+        elif key == "EXAMPLE":
+            code, _, remarks = text.partition("\n")
+            data["examples"].append({"code": _PROMPT.sub("", code, count=1), "remarks": remarks.strip(),
+                                     "title": ""})
+        elif key == "LINK":
+            data["related"] += [ln.strip() for ln in (arg + "\n" + text).split("\n") if ln.strip()]
+        elif key in ("INPUTS", "OUTPUTS", "NOTES", "COMPONENT", "ROLE", "FUNCTIONALITY"):
+            data[key.lower()] = text
+        elif key == "FORWARDHELPTARGETNAME":
+            data["forward_target"] = arg or text
+        elif key == "FORWARDHELPCATEGORY":
+            data["forward_category"] = arg or text
+    return data
+
+
+def _comment_lines(comment: str) -> list[str] | None:
+    text = comment.strip()
+    if text.startswith("<#") and text.endswith("#>"):
+        return text[2:-2].replace("\r\n", "\n").split("\n")
+    lines = text.replace("\r\n", "\n").split("\n")
+    if all(ln.lstrip().startswith("#") for ln in lines if ln.strip()):
+        return [ln.lstrip()[1:] for ln in lines]
+    return None
+
+
+def _dedent(lines: list[str]) -> str:
+    while lines and not lines[0].strip():
+        lines = lines[1:]
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    indents = [len(ln) - len(ln.lstrip()) for ln in lines if ln.strip()]
+    cut = min(indents) if indents else 0
+    return "\n".join(ln[cut:].rstrip() for ln in lines)
+
+
+# ---------------------------------------------------------------------------
+# finding the comments
+
+
+def _comment_before(text: str, pos: int, max_blank: int = 1) -> str | None:
+    """The comment that ends right before `pos` (with at most `max_blank` blank lines between)."""
+    head = text[:pos]
+    lines = head.split("\n")
+    if lines and lines[-1].strip() == "":
+        lines.pop()            # the (empty) start of the line where pos is
+    blanks = 0
+    while lines and not lines[-1].strip():
+        lines.pop()
+        blanks += 1
+    if blanks > max_blank or not lines:
+        return None
+    if lines[-1].rstrip().endswith("#>"):
+        joined = "\n".join(lines)
+        start = joined.rfind("<#")
+        return joined[start:] if start >= 0 else None
+    block = []
+    while lines and lines[-1].lstrip().startswith("#") and not lines[-1].lstrip().startswith("#>"):
+        block.insert(0, lines.pop())
+    return "\n".join(block) if block else None
+
+
+def _comment_after(text: str, pos: int) -> str | None:
+    """The comment that starts right after `pos` (whitespace only between)."""
+    rest = text[pos:]
+    stripped = rest.lstrip()
+    if stripped.startswith("<#"):
+        end = stripped.find("#>")
+        return stripped[:end + 2] if end >= 0 else None
+    if stripped.startswith("#"):
+        block = []
+        for ln in stripped.split("\n"):
+            if ln.lstrip().startswith("#"):
+                block.append(ln)
+            else:
+                break
+        return "\n".join(block)
+    return None
+
+
+def _first_help(*comments) -> dict | None:
+    for c in comments:
+        if c:
+            data = parse_help_comment(c)
+            if data is not None:
+                return data
+    return None
+
+
+_FUNCTION_KEYWORD = re.compile(r"(?i)\b(?:function|filter|workflow)\s+[^\s{(]+\s*(?:\([^)]*\))?\s*$")
+
+
+def function_help(script_block) -> dict | None:
+    """Comment-based help of a function, from its script block's source."""
+    ext = getattr(getattr(script_block, "ast", None), "extent", None)
+    if ext is None or ext.source is None:
+        return None
+    text = ext.source.text
+    body = text[ext.start:ext.end]
+    inner_start = ext.start + (body.index("{") + 1 if body.lstrip().startswith("{") else 0)
+    inner_end = ext.end - 1 if body.rstrip().endswith("}") else ext.end
+    before = None
+    m = _FUNCTION_KEYWORD.search(text[:ext.start])
+    if m is not None:
+        before = _comment_before(text, _line_start(text, m.start()))
+    data = _first_help(before, _comment_after(text, inner_start), _comment_at_end(text, inner_start, inner_end))
+    return _with_parameter_comments(data, script_block)
+
+
+def script_help(text: str, script_block=None) -> dict | None:
+    """Comment-based help of a script file's text."""
+    first = _first_comment(text)
+    data = None
+    if first is not None:
+        comment, end = first
+        follows = text[end:]
+        blank_lines = len(re.match(r"\s*", follows).group(0).split("\n")) - 2
+        if not (re.match(r"\s*(?i:function|filter)\b", follows) and blank_lines < 2):
+            data = parse_help_comment(comment)
+    if data is None:
+        data = _first_help(_comment_at_end(text, 0, len(text)))
+    return _with_parameter_comments(data, script_block)
+
+
+def _first_comment(text: str):
+    """The first help-looking comment of a file (skipping other comments such as #Requires): (text, end)."""
+    pos = 0
+    while True:
+        m = re.compile(r"\s*").match(text, pos)
+        pos = m.end()
+        if text.startswith("<#", pos):
+            end = text.find("#>", pos)
+            if end < 0:
+                return None
+            comment = text[pos:end + 2]
+            if parse_help_comment(comment) is not None:
+                return comment, end + 2
+            pos = end + 2
+            continue
+        if text.startswith("#", pos):
+            block_end = pos
+            lines = []
+            while text.startswith("#", block_end):
+                nl = text.find("\n", block_end)
+                nl = len(text) if nl < 0 else nl
+                lines.append(text[block_end:nl])
+                block_end = nl + 1
+                ws = re.compile(r"[ \t]*").match(text, block_end)
+                if not text.startswith("#", ws.end()):
+                    break
+                block_end = ws.end()
+            comment = "\n".join(lines)
+            if parse_help_comment(comment) is not None:
+                return comment, min(block_end, len(text))
+            pos = min(block_end, len(text))
+            if pos >= len(text):
+                return None
+            continue
+        return None
+
+
+def _comment_at_end(text: str, start: int, end: int) -> str | None:
+    region = text[start:end].rstrip()
+    if region.endswith("#>"):
+        open_at = region.rfind("<#")
+        return region[open_at:] if open_at >= 0 else None
+    lines = region.split("\n")
+    block = []
+    while lines and lines[-1].lstrip().startswith("#"):
+        block.insert(0, lines.pop())
+    return "\n".join(block) if block else None
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _with_parameter_comments(data: dict | None, script_block) -> dict | None:
+    """Parameter descriptions from comments right above each declaration in param()."""
+    pb = getattr(getattr(script_block, "ast", None), "param_block", None) if script_block is not None else None
+    ext = getattr(pb, "extent", None)
+    if ext is None or ext.source is None:
+        return data
+    text = ext.source.text
+    found = {}
+    for p in getattr(pb, "parameters", None) or []:
+        pext = getattr(p, "extent", None)
+        name = getattr(p, "name", None)
+        if pext is None or not name:
+            continue
+        comment = _comment_before(text, _line_start(text, pext.start), max_blank=0)
+        if comment:
+            lines = _comment_lines(comment)
+            if lines is not None and not any(_KEYWORD_LINE.match(ln) for ln in lines):
+                found[str(name).lstrip("$")] = _dedent(lines)
+    if not found:
+        return data
+    data = dict(data or {"parameters": {}, "examples": [], "related": []})
+    params = dict(found)
+    params.update(data.get("parameters") or {})     # .PARAMETER wins over a declaration comment
+    data["parameters"] = params
+    return data
