@@ -191,6 +191,8 @@ def run_file(session, path: str, args: list[str], dot_source: bool = False) -> i
         sink.close()
     except KeyboardInterrupt:
         return 130
+    finally:
+        session.host.reset_progress()
     code = session.global_scope.vars.get("lastexitcode")
     if proc.exited and code is not None and isinstance(code.value, int):
         return code.value

@@ -1,6 +1,6 @@
 """The cmdlet base class: declared parameters, a literal begin/process/end
 lifecycle, and the services a cmdlet uses (write_object, write_error,
-should_process, ...).
+should_process, write_progress, ...).
 
 A new cmdlet is one class in the module file of its noun family, listed in
 that module's manifest (pshim/modules/<module>/manifest*.py). Example:
@@ -120,6 +120,25 @@ class Cmdlet:
 
     def write_information(self, obj, from_host: bool = False):
         self.processor.write_information(obj, from_host)
+
+    def write_progress(self, record, source_id: int | None = None):
+        """Report progress, as 5.1's Cmdlet.WriteProgress does. `record` is a
+        pshim.commands.progress.ProgressRecord:
+
+            from pshim.commands.progress import ProgressRecord
+            rec = ProgressRecord(1, "Testing SMTP connectivity", f"Server {name} ({i} of {n})",
+                                 percent_complete=i * 100 // n)     # or set rec.PercentComplete etc.
+            self.write_progress(rec)                                # once per step
+            rec.RecordType = "Completed"
+            self.write_progress(rec)                                # takes the activity off the display
+
+        $ProgressPreference decides (Continue: shown; SilentlyContinue/Ignore: nothing; Stop: shown, then
+        the command stops with 5.1's ActionPreferenceStop error; Inquire: shown, then Yes / Yes to All /
+        Halt Command / Suspend). The host draws it (a block on the terminal, never into redirected
+        output), and takes it down on Completed or when the top-level command ends. An activity is keyed
+        by (source, ActivityId): `source_id` None is this command's own source (Write-Progress uses its
+        -SourceId, default 0). Call it from the thread running the command."""
+        self.processor.write_progress(record, source_id)
 
     def is_bound(self, name: str) -> bool:
         return name in self.bound

@@ -13,6 +13,7 @@ from ..runtime import conversion as cv
 from .binder import (bind_arguments, apply_default_parameter_values, resolve_parameter_set, pipeline_plan, bind_pipeline_record,
                      missing_mandatory, binding_error, convert_argument)
 from .parameters import COMMON_NAMES, ALL_SETS
+from .progress import write_progress as _write_progress
 
 _COMMON_ATTRS = {
     "erroraction": "error_action", "warningaction": "warning_action",
@@ -22,6 +23,8 @@ _COMMON_ATTRS = {
 
 class CommandProcessor:
     emit = None
+    progress_source_id = 0      # this command's progress source, numbered on its first record (5.1)
+    progress_answer = None      # "yes_all" once $ProgressPreference = Inquire was answered Yes to All
 
     def __init__(self, ctx, name: str, invocation_name: str, extent, metadata=None):
         self.ctx = ctx
@@ -157,6 +160,9 @@ class CommandProcessor:
             from ..runtime.streams_records import InformationRecord
             self._informations.append(obj if isinstance(obj, InformationRecord) else InformationRecord(obj))
         self._with_streams(self.ctx.write_information, obj, self.information_action, from_host)
+
+    def write_progress(self, record, source_id=None):
+        _write_progress(self, record, source_id)
 
     def bind_record(self, obj):
         """Values of the pipeline parameters for one record (binding passes, then

@@ -4,14 +4,20 @@ ConsoleHost writes output to stdout and the error stream (NormalView) to
 stderr, reads prompts from the terminal or, when stdin is not a terminal, from
 stdin lines (scripted labs). BufferHost (tests) records everything and answers
 prompts from a list. Neither imports prompt-toolkit; the REPL adapter does.
+
+Progress (write_progress) is host chrome, never output: ConsoleHost draws it
+only when stdout is a terminal (host/progress.py), so `pshim ... > out.txt`
+and pipes hold pipeline output alone; BufferHost records the records.
 """
 from __future__ import annotations
 
 import getpass
+import os
 import shutil
 import sys
 
 from ..errors import HostException, PipelineStoppedException
+from .progress import PendingProgress, TerminalProgressPane
 
 
 def choice_hotkey(label: str) -> str:
@@ -125,6 +131,14 @@ class HostBase:
         """One line for prompt_secret; hosts whose read_line echoes override this."""
         return self.read_line()
 
+    # -- progress ---------------------------------------------------------------------------------
+    def write_progress(self, source_id: int, record):
+        """Show a ProgressRecord (5.1's PSHostUserInterface.WriteProgress); the engine has already
+        applied $ProgressPreference. A host without a display ignores it."""
+
+    def reset_progress(self):
+        """The top-level command ended: take down any progress display and forget its activities."""
+
 
 class HostText:
     """Write-Host output on the information stream (keeps -NoNewline)."""
@@ -143,17 +157,52 @@ class ConsoleHost(HostBase):
         self.stderr = stderr or sys.stderr
         self.stdin = stdin or sys.stdin
         self.interactive = interactive
+        self._pane = None            # the progress block, made on the first record when stdout is a terminal
+        self._no_pane = False
 
     def write(self, text):
+        pane = self._pane
+        if pane is not None and pane.shown:
+            pane.hide()
+            self.stdout.write(text)
+            self.stdout.flush()
+            pane.show()
+            return
         self.stdout.write(text)
         self.stdout.flush()
 
     def write_error_text(self, text):
+        pane = self._pane
+        shown = pane is not None and pane.shown and _isatty(self.stderr)
+        if shown:
+            pane.hide()
         self.stdout.flush()
         self.stderr.write(text)
         self.stderr.flush()
+        if shown:
+            pane.show()
+
+    def write_progress(self, source_id, record):
+        pane = self._pane
+        if pane is None:
+            if self._no_pane:
+                return
+            if not _isatty(self.stdout) or os.environ.get("TERM", "") == "dumb":
+                self._no_pane = True     # redirected or no cursor control: progress is never drawn
+                return
+            pane = self._pane = TerminalProgressPane(self.stdout)
+        pane.update(source_id, record)
+
+    def reset_progress(self):
+        if self._pane is not None:
+            self._pane.reset()
+
+    def _before_read(self):
+        if self._pane is not None:
+            self._pane.hide()        # the answer is typed where the block was; it comes back on the next write
 
     def read_line(self):
+        self._before_read()
         line = self.stdin.readline()
         if line == "":
             return None
@@ -162,6 +211,7 @@ class ConsoleHost(HostBase):
     def read_secret_line(self):
         """On a terminal the characters are not shown (getpass turns echo off); piped input is
         never echoed anyway."""
+        self._before_read()
         isatty = getattr(self.stdin, "isatty", None)
         if isatty is not None and isatty():
             try:
@@ -176,8 +226,20 @@ class ConsoleHost(HostBase):
         return shutil.get_terminal_size((120, 40)).columns
 
 
+def _isatty(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 class BufferHost(HostBase):
-    """A host for tests and embedding: records text, answers from `answers`."""
+    """A host for tests and embedding: records text, answers from `answers`.
+
+    Progress: `progress` lists every (source_id, ProgressRecord copy) the engine sent, in order;
+    `progress_display()` gives the lines a console shows now (none once the activities completed
+    or the top-level command ended); `progress_display(after=n)` the lines it showed right after
+    the n-th record."""
 
     def __init__(self, answers=None, interactive=True, width=None):
         self.out = []
@@ -185,6 +247,25 @@ class BufferHost(HostBase):
         self.answers = list(answers or [])
         self.interactive = interactive
         self.width = width
+        self.progress = []
+        self._progress_resets = []      # len(progress) at each end of a top-level command
+
+    def write_progress(self, source_id, record):
+        self.progress.append((source_id, record.copy()))
+
+    def reset_progress(self):
+        self._progress_resets.append(len(self.progress))
+
+    def progress_display(self, width=None, height=50, after=None) -> list[str]:
+        upto = len(self.progress) if after is None else after
+        pending = PendingProgress()
+        for i, (source_id, record) in enumerate(self.progress[:upto]):
+            if i in self._progress_resets:
+                pending.clear()
+            pending.update(source_id, record)
+        if after is None and upto in self._progress_resets:
+            pending.clear()
+        return pending.render((width or self.width or 120) - 1, max(5, height // 3))
 
     def write(self, text):
         self.out.append(text)
