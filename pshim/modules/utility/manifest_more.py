@@ -14,7 +14,7 @@ CMDLETS = {
     "Get-Culture": _U + "misc_more:GetCultureCommand",
     "Get-UICulture": _U + "misc_more:GetUICultureCommand",
     "Set-StrictMode": _U + "misc_more:SetStrictModeCommand",
-    "Write-Progress": _U + "misc_more:WriteProgressCommand",
+    "Write-Progress": _U + "progress:WriteProgressCommand",
     "Get-PSSnapin": _U + "misc_more:GetPSSnapinCommand",
     "Add-PSSnapin": _U + "misc_more:AddPSSnapinCommand",
     "Remove-PSSnapin": _U + "misc_more:RemovePSSnapinCommand",

@@ -1,5 +1,5 @@
 """Small cmdlets admin scripts lean on: Get-Random, Get-Unique, New-TimeSpan,
-Get-Host, Get-Culture/Get-UICulture, Set-StrictMode, Write-Progress, the
+Get-Host, Get-Culture/Get-UICulture, Set-StrictMode, the
 snap-in and module cmdlets, transcripts. (Credentials and secure strings are
 the Security module's: pshim/modules/security/.)
 
@@ -9,7 +9,6 @@ first use (getattr default): `strict_version`, `pssnapins`, `imported_modules`,
 
 Deliberate simplifications (documented, not 5.1):
 - Set-StrictMode records the level only; the evaluator does not enforce it.
-- Write-Progress draws nothing (progress bars are host chrome; logs stay clean).
 """
 from __future__ import annotations
 
@@ -393,29 +392,6 @@ class SetStrictModeCommand(Cmdlet):
                 "a valid Windows PowerShell version. Supply a valid version number and then try the command "
                 "again.", "ParameterArgumentValidationError", "InvalidData", text, PSArgumentException))
         session.strict_version = cv.to_string(ver)
-
-
-# ---------------------------------------------------------------------------
-# Write-Progress
-
-class WriteProgressCommand(Cmdlet):
-    name = "Write-Progress"
-    dotnet_type = _NS + "WriteProgressCommand"
-    synopsis = "Displays a progress bar within a PowerShell command window."
-
-    Activity = Parameter("string", position=0, mandatory=True)
-    Status = Parameter("string", position=1, validate_not_null_or_empty=True)
-    Id = Parameter("int", position=2, validate_range=(0, _INT32_MAX))
-    PercentComplete = Parameter("int", validate_range=(-1, 100))
-    SecondsRemaining = Parameter("int")
-    CurrentOperation = Parameter("string")
-    ParentId = Parameter("int", validate_range=(-1, _INT32_MAX))
-    Completed = Parameter("switch")
-    SourceId = Parameter("int")
-
-    def process(self):
-        # accepted and recorded for scripts that read it back; nothing is drawn
-        self.ctx.session.last_progress = (self.Activity, self.Status, self.PercentComplete, bool(self.Completed))
 
 
 # ---------------------------------------------------------------------------
