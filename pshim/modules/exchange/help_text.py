@@ -179,3 +179,95 @@ HELP["Remove-ReceiveConnector"] = {
     ],
     "related": ["Get-ReceiveConnector"],
 }
+
+_LAB = "Pshim's lab commands work on the lab directory (Get-Help about_PshimLab)."
+
+HELP["Get-PshimLab"] = {
+    "synopsis": "Shows the lab: its organisation, definition, database, listeners and faults.",
+    "description": "Get-PshimLab describes the lab in use; -ListAvailable lists the labs that come with pshim "
+                   "(samples/labs), each with the first line of its README. " + _LAB,
+    "parameters": {"ListAvailable": "Lists the labs of samples/labs instead."},
+    "examples": [
+        {"title": "The guided labs",
+         "code": "Get-PshimLab -ListAvailable | ForEach-Object Name",
+         "output": "BrokenConnector\ncontoso\nPermanentError\nRelayConnector"},
+    ],
+    "related": ["Reset-PshimLab", "Test-PshimLab", "about_PshimLab"],
+}
+
+HELP["Reset-PshimLab"] = {
+    "synopsis": "Replaces the lab with a fresh one.",
+    "description": "Reset-PshimLab builds a new lab database from the built-in definition, from a lab of "
+                   "samples/labs (-Name, matched without regard to case) or from your own folder or .psd1 "
+                   "(-Path). A database that is damaged or not pshim's is replaced only with -Force. " + _LAB,
+    "parameters": {"Name": "A lab of samples/labs (Get-PshimLab -ListAvailable).",
+                   "Path": "A lab folder, or an organisation definition (.psd1).",
+                   "Force": "Replaces a lab database that is damaged or not pshim's."},
+    "examples": [
+        {"title": "Start a guided lab",
+         "code": "Reset-PshimLab -Name RelayConnector | Out-Null; (Get-PshimLab).Organization",
+         "output": "Tailspin Toys"},
+    ],
+    "related": ["Get-PshimLab", "Test-PshimLab"],
+}
+
+HELP["Test-PshimLab"] = {
+    "synopsis": "Checks the goals of the current lab.",
+    "description": "Test-PshimLab runs checker.ps1 of the folder the lab was reset from ((Get-PshimLab).Definition) "
+                   "and prints one line per goal, [x] when it is reached and [ ] when it is not, then whether the "
+                   "lab is done. The checker runs in your session, in its own scope with default preference "
+                   "variables; about_PshimLab (WRITING A LAB) says how to write one.",
+    "parameters": {"Quiet": "Returns only $true (every goal reached) or $false."},
+    "outputs": "Pshim.LabCheck (Lab, Done, Goals: Pshim.LabGoal with Goal and Done); with -Quiet, System.Boolean.",
+    "examples": [
+        {"title": "Has the learner finished?",
+         "code": "Reset-PshimLab -Name RelayConnector | Out-Null; Test-PshimLab -Quiet",
+         "output": "False"},
+    ],
+    "related": ["Reset-PshimLab", "Get-PshimLab", "about_PshimLab"],
+}
+
+HELP["Set-PshimLabFault"] = {
+    "synopsis": "Injects a fault into a lab connector or server, or clears it.",
+    "description": "The lab's SMTP listeners serve the fault from the next connection on: down (refused), transient "
+                   "(421), permanent (554), silent (no banner), slow (the banner after -Delay seconds), garbage "
+                   "(not SMTP), reset (the connection is reset), huge (a 4 MB line). A fault on a connector wins over "
+                   "one on its server; None clears it. " + _LAB,
+    "parameters": {"Identity": "A connector (SERVER\\Name or Name) or a server (all its connectors).",
+                   "Fault": "None, down, transient, permanent, silent, slow, garbage, reset or huge.",
+                   "Delay": "For slow: seconds before the banner (default 15)."},
+    "examples": [
+        {"title": "Make one connector answer 554",
+         "code": "Set-PshimLabFault 'Mailbox01\\Client Frontend Mailbox01' permanent; "
+                 "Test-SmtpConnectivity Mailbox01 | Where-Object ReceiveConnector -like 'Client Frontend*' | "
+                 "ForEach-Object { \"$($_.EndPoint) $($_.StatusCode)\" }",
+         "output": "[::1]:587 Permanent error\n127.0.10.1:587 Permanent error"},
+    ],
+    "related": ["Get-PshimLabFault", "Test-SmtpConnectivity"],
+}
+
+HELP["Get-PshimLabFault"] = {
+    "synopsis": "Lists the faults injected into the lab.",
+    "description": "A lab whose definition says HideFaults = $true keeps them to itself unless -Force is given. " + _LAB,
+    "parameters": {"Force": "Shows the faults of a lab that hides them."},
+    "examples": [
+        {"title": "The built-in lab's faults",
+         "code": "Get-PshimLabFault | ForEach-Object { \"$($_.Target): $($_.Fault)\" }",
+         "output": "Mailbox02\\Client Proxy Mailbox02: transient\nMailbox02\\Outbound Proxy Frontend Mailbox02: down"},
+    ],
+    "related": ["Set-PshimLabFault"],
+}
+
+HELP["Start-PshimLab"] = {
+    "synopsis": "Starts the lab's SMTP listeners in the background.",
+    "description": "The listeners then serve every enabled connector of the lab and follow the directory (a disabled "
+                   "connector stops listening, a changed banner or fault is served) until Stop-PshimLab. Without "
+                   "them, Test-SmtpConnectivity serves the lab's listeners for the length of its own run. " + _LAB,
+    "related": ["Stop-PshimLab", "Get-PshimLab"],
+}
+
+HELP["Stop-PshimLab"] = {
+    "synopsis": "Stops the lab's background SMTP listeners.",
+    "description": _LAB,
+    "related": ["Start-PshimLab"],
+}

@@ -5,6 +5,8 @@
     Domain            = 'fabrikam.com'
     Site              = 'Fabrikam-HQ'
     LocalServer       = 'EX01'
+    # finding the faults is the exercise: Get-PshimLab counts them, Get-PshimLabFault -Force names them
+    HideFaults        = $true
     DomainControllers = @('DC01.fabrikam.com')
     # this lab's own loopback addresses (127.0.21.x), so it never answers for another lab
     Servers = @(

@@ -6,6 +6,8 @@
     Domain            = 'northwindtraders.com'
     Site              = 'Northwind-Seattle'
     LocalServer       = 'NW-EX01'
+    # finding the faults is the exercise: Get-PshimLab counts them, Get-PshimLabFault -Force names them
+    HideFaults        = $true
     DomainControllers = @('NW-DC01.northwindtraders.com')
     # this lab's own loopback addresses (127.0.23.x), so it never answers for another lab
     Servers = @(

@@ -68,7 +68,7 @@ class GetPshimLabCommand(_LabCmdlet):
 
     def process(self):
         if self.ListAvailable:
-            for name in sorted(os.listdir(LABS_FOLDER)) if os.path.isdir(LABS_FOLDER) else []:
+            for name in sorted(os.listdir(LABS_FOLDER), key=str.lower) if os.path.isdir(LABS_FOLDER) else []:
                 path = os.path.join(LABS_FOLDER, name)
                 if os.path.isfile(os.path.join(path, "organization.psd1")):
                     self.write_object(PshimLabInfo(name, _description(path), path))
@@ -79,12 +79,26 @@ class GetPshimLabCommand(_LabCmdlet):
 def lab_object(d: LabDirectory) -> PshimLab:
     org = d.org_settings()
     state = service.status(pshim_home())
+    faults = [f"{t}={f}" for t, (f, _) in sorted(d.faults().items())]
+    if org.get("HideFaults") and faults:
+        faults = [f"{len(faults)} hidden (Get-PshimLabFault -Force shows them)"]
     return PshimLab(
         Organization=org.get("Organization"), Definition=org.get("Definition"), Database=d.path,
         ListenersRunning=state is not None, ProcessId=state.get("pid") if state else None,
         PortOffset=state.get("port_offset") if state else resolve_port_offset(org.get("PortOffset", "Auto")),
         Endpoints=len(state.get("endpoints", [])) if state else 0,
-        Faults=[f"{t}={f}" for t, (f, _) in sorted(d.faults().items())])
+        Faults=faults)
+
+
+def lab_folder(name: str) -> str | None:
+    """The folder of samples/labs named `name`, matched without regard to case (as on Windows)."""
+    if not os.path.isdir(LABS_FOLDER):
+        return None
+    for entry in os.listdir(LABS_FOLDER):
+        path = os.path.join(LABS_FOLDER, entry)
+        if entry.lower() == name.lower() and os.path.isdir(path):
+            return path
+    return None
 
 
 def _description(folder: str) -> str:
@@ -137,8 +151,8 @@ class ResetPshimLabCommand(_LabCmdlet):
         if self.parameter_set_name == "Path":
             definition = self.ctx.resolve_path(cv.to_string(self.Path))
         elif self.Name is not None:
-            definition = os.path.join(LABS_FOLDER, cv.to_string(self.Name))
-            if not os.path.isdir(definition):
+            definition = lab_folder(cv.to_string(self.Name))
+            if definition is None:
                 raise self.terminating_error(self.error(
                     f"There is no lab named '{self.Name}'. Get-PshimLab -ListAvailable lists the labs.",
                     "LabNotFound", "ObjectNotFound", cv.to_string(self.Name)))
@@ -202,7 +216,13 @@ class SetPshimLabFaultCommand(_LabCmdlet):
 class GetPshimLabFaultCommand(_LabCmdlet):
     name = "Get-PshimLabFault"
     synopsis = "Lists the faults injected into the lab."
+    Force = Parameter("switch", help="Shows the faults of a lab whose definition hides them (HideFaults).")
 
     def process(self):
-        for target, (fault, delay) in sorted(self.lab().faults().items()):
+        d = self.lab()
+        if d.org_settings().get("HideFaults") and not self.Force:
+            raise self.terminating_error(self.error(
+                "This lab hides its faults: finding them is the exercise. Get-PshimLabFault -Force shows them.",
+                "LabFaultsHidden", "PermissionDenied"))
+        for target, (fault, delay) in sorted(d.faults().items()):
             self.write_object(PshimLabFault(target, fault, delay))

@@ -151,6 +151,9 @@ class TestSmtpConnectivityCommand(ExchangeCmdlet):
             return int(running.get("port_offset", 0))
         if self._listeners is None:
             self._listeners = EphemeralListeners(d).start()
+            for spec, why in self._listeners.group.errors.items():
+                self.write_warning(f"The lab can't listen on {spec.address}:{spec.port + self._listeners.offset}: "
+                                   f"{why}. What answers there is not this lab (another lab or program).")
         return self._listeners.offset
 
     def _timeout(self) -> float:

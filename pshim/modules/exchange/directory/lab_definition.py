@@ -1,6 +1,7 @@
 """Lab organisation definitions: a .psd1 (read as data with pshim's own parser) turned into records.
 
 Keys: Organization, Domain, Site, LocalServer, DomainControllers, PortOffset ('Auto' or a number),
+HideFaults ($true: Get-PshimLab counts the faults without naming them, for "find the fault" exercises),
 Servers (Name, Role = Mailbox | Edge, Version = a serialNumber, Edition, IPv4, IPv6, Fqdn),
 Connectors (extra connectors: Server, Name, and any Receive connector setting), Faults (Connector or Server,
 Fault, Delay). Every server gets the Receive connectors Exchange creates by default.
@@ -147,6 +148,7 @@ def build(h, path: str = "<definition>"):
         "LocalServer": by_name[str(local).lower()].name if local is not None else None,
         "DomainControllers": [str(d) for d in _list(_get(h, "DomainControllers"))] or [f"DC01.{domain}"],
         "PortOffset": _port_offset(_get(h, "PortOffset", "Auto"), path),
+        "HideFaults": bool(_get(h, "HideFaults", False)),
         "Definition": os.path.abspath(path) if os.path.exists(path) else path,
     }
     return org, servers, connectors, faults

@@ -28,7 +28,8 @@ def expand_binding(binding: IPBinding, server) -> list[str]:
 def listener_specs(directory) -> list[ListenerSpec]:
     faults = {t.lower(): v for t, v in directory.faults().items()}
     servers = {s.name.lower(): s for s in directory.servers()}
-    out, seen = [], set()
+    chosen = {}        # (address, port) -> (specificity, order, spec)
+    order = 0
     for c in directory.connectors():
         if not c.get("Enabled"):
             continue
@@ -39,13 +40,13 @@ def listener_specs(directory) -> list[ListenerSpec]:
         banner = c.get("Banner") or DEFAULT_BANNER.format(fqdn=c.get("Fqdn") or server.fqdn)
         for b in c.get("Bindings"):
             binding = IPBinding.parse(b)
+            rank = 1 if binding.is_wildcard else 0
             for address in expand_binding(binding, server):
                 key = (address, binding.Port)
-                if key in seen:
-                    continue
-                seen.add(key)
-                out.append(ListenerSpec(address, binding.Port, banner, fault, delay))
-    return out
+                order += 1
+                if key not in chosen or rank < chosen[key][0]:
+                    chosen[key] = (rank, order, ListenerSpec(address, binding.Port, banner, fault, delay))
+    return [spec for _, _, spec in sorted(chosen.values(), key=lambda v: v[1])]
 
 
 def resolve_port_offset(setting) -> int:
