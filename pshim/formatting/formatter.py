@@ -18,7 +18,7 @@ from .shape import display_property_names, PROPERTY_COUNT_FOR_TABLE, MAX_GENERAT
     default_display_set
 from .values import cell_text, is_scalar, enumerable, format_with, object_text, display_name_property, \
     DEFAULT_ENUMERATION_LIMIT
-from .views import find_view, find_out_of_band_view, views_for_type, LEFT, CENTER, RIGHT
+from .views import find_view, find_out_of_band_view, views_for_type, LEFT, CENTER, RIGHT, OMIT
 from ..runtime.members import property_names
 
 _ALIGN = {"left": LEFT, "center": CENTER, "right": RIGHT, None: 0}
@@ -173,6 +173,8 @@ def list_entries(f, obj, view=None):
     if view is not None:
         for e in view.entries:
             v, err = _value_of(e.prop, obj, ctx)
+            if v is OMIT:
+                continue
             out.append((e.header, gen.text(v, err, e.format_string)))
         return out
     p = f.params

@@ -39,8 +39,12 @@ class Column:
         return self.prop if isinstance(self.prop, str) else ""
 
 
+OMIT = object()    # a list entry whose callable returns OMIT is left out for that object (5.1's
+                   # ItemSelectionCondition on a list item)
+
+
 class Entry:
-    """A list entry: label and property (name or callable)."""
+    """A list entry: label and property (name or callable; a callable may return OMIT)."""
 
     __slots__ = ("prop", "label", "format_string")
 

@@ -1,0 +1,6 @@
+"""DnsClient: Resolve-DnsName."""
+MODULE_NAME = "DnsClient"
+
+CMDLETS = {
+    "Resolve-DnsName": "pshim.modules.network.dnsname:ResolveDnsNameCommand",
+}
