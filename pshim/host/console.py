@@ -197,13 +197,20 @@ class ConsoleHost(HostBase):
         if self._pane is not None:
             self._pane.reset()
 
-    def _before_read(self):
+    def _hide_progress(self):
         if self._pane is not None:
-            self._pane.hide()        # the answer is typed where the block was; it comes back on the next write
+            self._pane.hide()        # the answer is typed where the block was
+
+    def _show_progress(self):
+        if self._pane is not None:
+            self._pane.show()        # and the block comes back below it (5.1 hides it while reading)
 
     def read_line(self):
-        self._before_read()
-        line = self.stdin.readline()
+        self._hide_progress()
+        try:
+            line = self.stdin.readline()
+        finally:
+            self._show_progress()
         if line == "":
             return None
         return line.rstrip("\r\n")
@@ -211,13 +218,15 @@ class ConsoleHost(HostBase):
     def read_secret_line(self):
         """On a terminal the characters are not shown (getpass turns echo off); piped input is
         never echoed anyway."""
-        self._before_read()
         isatty = getattr(self.stdin, "isatty", None)
         if isatty is not None and isatty():
+            self._hide_progress()
             try:
                 return getpass.getpass("", stream=self.stdout)
             except EOFError:
                 return None
+            finally:
+                self._show_progress()
         return self.read_line()
 
     def ui_width(self):

@@ -343,8 +343,11 @@ class TerminalProgressPane:
     def reset(self):
         """The top-level command ended: take the block down and forget its activities."""
         with self.lock:
+            was_shown = self.shown
             self.hide()
             self.pending.clear()
+            if was_shown:
+                self._emit(_RESET)       # an interrupted paint leaves no colour behind
 
     def _emit(self, text):
         try:

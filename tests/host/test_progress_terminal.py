@@ -118,3 +118,23 @@ def test_output_and_errors_written_during_progress_keep_their_place(tmp_path):
         assert _bar(s) is None and " A" not in lines and not any("item " in ln for ln in lines[first:])
     finally:
         pane.close()
+
+
+def test_a_prompt_hides_the_block_until_it_is_answered(tmp_path):
+    pane = Pane(tmp_path, "ask", f"{sys.executable} -m pshim -NoProfile -NoLogo")
+    try:
+        pane.wait_for(lambda s: "[PS] " in s, "first prompt")
+        pane.type_line("Write-Progress -Activity A -PercentComplete 50; $n = Read-Host 'Name'; \"hi $n\"; "
+                       "Start-Sleep -Milliseconds 1500; 'end'")
+        s = pane.wait_for(lambda s: "Name:" in s.split("\n"), "the Read-Host prompt")
+        time.sleep(0.3)
+        s = pane.screen()
+        assert [ln for ln in s.split("\n") if ln.strip()][-1] == "Name:" and _bar(s) is None
+        pane.type_line("Bob")
+        s = pane.wait_for(lambda s: "hi Bob" in s and _bar(s) is not None, "the block back after the answer")
+        lines = s.split("\n")
+        assert lines.index("hi Bob") < lines.index(" A") and len(_bar(s)) == 87 // 2
+        s = pane.wait_for(lambda s: "end" in s.split("\n") and s.count("[PS] ") >= 2, "the end of the command")
+        assert _bar(s) is None
+    finally:
+        pane.close()
