@@ -321,8 +321,8 @@ class TerminalProgressPane:
             out.append(_NEXT_LINE + _COLORS + line + " " * max(0, cols - cells(line)) + _RESET)
             out.append(_ERASE_BELOW if i == n - 1 else "\x1b[K")
         out.append(_RESTORE)
+        self.shown = n                 # before painting: a paint cut short (Ctrl+C) is still erased
         self._emit("".join(out))
-        self.shown = n
         self.last_draw = self.clock()
 
     def hide(self):
