@@ -13,7 +13,8 @@ import pkgutil
 from ..runtime.psobject import DotNetObject
 
 BUILTIN_MODULES = ("pshim.modules.core", "pshim.modules.utility", "pshim.modules.management",
-                   "pshim.modules.security", "pshim.modules.network", "pshim.modules.exchange")
+                   "pshim.modules.security", "pshim.modules.network", "pshim.modules.exchange",
+                   "pshim.modules.pester")
 
 
 class CmdletEntry(DotNetObject):
