@@ -93,12 +93,13 @@ def test_add_history_from_objects_and_passthru():
     assert (s.history.entries[0].EndExecutionTime - s.history.entries[0].StartExecutionTime).seconds == 2
 
 
-def test_history_moves_between_sessions_with_add_history():
+def test_history_moves_between_sessions_with_add_history(tmp_path):
+    path = tmp_path / "hist.xml"
     s = repl("'a'", "'b'")
-    r = run("Get-History | Export-Clixml hist.xml", session=s)
+    r = run(f"Get-History | Export-Clixml '{path}'", session=s)
     assert r.errors == []
     s2 = new_session()
-    r = run("Import-Clixml hist.xml | Add-History; Get-History | ForEach-Object CommandLine", session=s2)
+    r = run(f"Import-Clixml '{path}' | Add-History; Get-History | ForEach-Object CommandLine", session=s2)
     assert r.errors == [] and r.output == ["'a'", "'b'"]
 
 
