@@ -159,11 +159,11 @@ def validate(md, p: Parameter, value, extent=None):
                                                  f"or equal to {hi} and then try the command again.",
                                     "ParameterArgumentValidationError", extent, "InvalidData")
     if p.validate_pattern:
-        from ..runtime.regex import compile_regex
-        rx = compile_regex(p.validate_pattern, True)
+        from ..runtime import dotnet_regex
+        rx = dotnet_regex.compile(p.validate_pattern, dotnet_regex.IGNORE_CASE)
         for it in items:
             s = cv.to_string(it)
-            if not rx.search(s):
+            if rx.search(s) is None:
                 raise binding_error(md, prefix + f"The argument \"{s}\" does not match the \"{p.validate_pattern}\" "
                                                  "pattern. Supply an argument that matches "
                                                  f"\"{p.validate_pattern}\" and try the command again.",

@@ -350,7 +350,8 @@ def _switch(node: A.SwitchStatementAst):
     ci = "casesensitive" not in flags
     mode = "regex" if "regex" in flags else "wildcard" if "wildcard" in flags else "exact"
     from .operators import _eq_scalar, wildcard_match
-    from .regex import compile_regex
+    from . import dotnet_regex
+    from ..errors import ArgumentException
 
     def matches(ctx, value, is_sb, test):
         if is_sb:
@@ -359,9 +360,15 @@ def _switch(node: A.SwitchStatementAst):
             return cv.to_bool(collect_value(res))
         pattern = test(ctx)
         if mode == "regex":
-            m = compile_regex(cv.to_string(pattern), ci).search(cv.to_string(value))
+            try:
+                rx = dotnet_regex.pattern_of(pattern, ci, cv.to_string)
+            except ArgumentException as exc:
+                raise RuntimeException(f"The regular expression pattern {cv.to_string(pattern)} is not valid.",
+                                       error_id="InvalidRegularExpression", category="InvalidOperation",
+                                       target=cv.to_string(pattern), inner=exc) from None
+            m = rx.search(cv.to_string(value))
             if m is not None:
-                ctx.set_matches(m)
+                ctx.set_matches(rx.matches_table(m))
             return m is not None
         if mode == "wildcard":
             return wildcard_match(cv.to_string(pattern), cv.to_string(value), ci)

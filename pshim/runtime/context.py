@@ -101,15 +101,12 @@ class ExecutionContext:
             return s
         return self.scope
 
-    def set_matches(self, m):
+    def set_matches(self, table):
+        """$Matches after a successful -match or switch -regex: `table` is the (key, value)
+        pairs of the groups that matched (dotnet_regex.Pattern.matches_table)."""
         h = Hashtable()
-        h[0] = m.group(0)
-        for i, g in enumerate(m.groups(), start=1):
-            if g is not None:
-                h[i] = g
-        for name, g in m.groupdict().items():
-            if g is not None:
-                h[name] = g
+        for key, value in table:
+            h[key] = value
         self.scope.set_local("Matches", h, "matches")
 
     def preference(self, name: str) -> str:

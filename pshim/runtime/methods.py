@@ -103,7 +103,6 @@ def invoke_method(obj, name: str, args, *, invoker=None, convert=None, delegate_
     if lname in _INTRINSIC:
         return _intrinsic(target, lname, args, invoker, convert)
     kw = {"invoker": invoker, "convert": convert, "delegate_invoker": delegate_invoker}
-    target = _adapt(target)
     table = _table_for(target)
     if table is not None:
         entry = table.get(lname)
@@ -172,21 +171,6 @@ def method_definitions(obj) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------------------
 # Pieces
-
-def _adapt(target):
-    """Objects made elsewhere that stand for a type implemented here (a `[regex]'x'`
-    cast made by the engine's type converter) get our implementation."""
-    if not getattr(target, "ps_methods", ()) and isinstance(getattr(target, "pattern", None), str):
-        names = getattr(target, "ps_type_names", ())
-        if names and names[0] == "System.Text.RegularExpressions.Regex":
-            from .dotnet_regex import Regex
-            from .method_support import enum_value
-            from .statics import REGEX_OPTIONS
-            opts = enum_value(getattr(target, "Options", "None") or "None", REGEX_OPTIONS,
-                              "System.Text.RegularExpressions.RegexOptions", "Regex", "options")
-            return Regex(target.pattern, opts)
-    return target
-
 
 def _call_member(member, obj, args):
     fn = member.getter if member.getter is not None else member.value

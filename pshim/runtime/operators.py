@@ -16,7 +16,7 @@ from ..errors import (RuntimeException, DivideByZeroException, PSInvalidCastExce
                       PSInvalidOperationException, ArgumentException)
 from . import conversion as cv
 from .psobject import PSObject, Hashtable, OrderedDictionary, Int64, UInt32, UInt64, unwrap, Char
-from .regex import compile_regex, translate_replacement
+from . import dotnet_regex
 from .typenames import type_name
 
 INT64_MIN, INT64_MAX = -2 ** 63, 2 ** 63 - 1
@@ -431,15 +431,24 @@ def _notlike(l, r, ci):
     return not _like(l, r, ci)
 
 
+def _operand_pattern(value, ci):
+    """The pattern of -match/-split's right operand; an invalid one escapes as 5.1 lets .NET's
+    ArgumentException escape ("parsing "(" - Not enough )'s.", OperationStopped)."""
+    try:
+        return dotnet_regex.pattern_of(value, ci, cv.to_string)
+    except ArgumentException as exc:
+        raise ArgumentException(exc.message, error_id="System.ArgumentException",
+                                category="OperationStopped") from None
+
+
 def _match_factory(ci, negate):
     def f(left, right, ctx=None):
-        rx = compile_regex(cv.to_string(right), ci)
+        pat = _operand_pattern(right, ci)
         if _is_list(left):
-            out = [x for x in ensure_list(left) if (rx.search(cv.to_string(x)) is not None) != negate]
-            return out
-        m = rx.search(cv.to_string(left))
+            return [x for x in ensure_list(left) if (pat.search(cv.to_string(x)) is not None) != negate]
+        m = pat.search(cv.to_string(left))
         if m is not None and ctx is not None:
-            ctx.set_matches(m)
+            ctx.set_matches(pat.matches_table(m))
         return (m is not None) != negate
     return f
 
@@ -465,47 +474,79 @@ def _replace_factory(ci):
                     f"{len(right)}.", error_id="BadReplaceArgument", category="InvalidOperation")
         else:
             pat, repl = right, ""
-        rx = compile_regex(cv.to_string(pat), ci)
-        fn = translate_replacement(cv.to_string(repl))
+        try:
+            rx = dotnet_regex.pattern_of(pat, ci, cv.to_string)
+        except ArgumentException as exc:
+            raise RuntimeException(f"The regular expression pattern {cv.to_string(pat)} is not valid.",
+                                   error_id="InvalidRegularExpression", category="InvalidOperation",
+                                   target=pat, inner=exc) from None
+        expand = rx.replacement(cv.to_string(repl))
         if _is_list(left):
-            return [rx.sub(fn, cv.to_string(x)) for x in ensure_list(left)]
-        return rx.sub(fn, cv.to_string(left))
+            out = []
+            for x in ensure_list(left):
+                s = cv.to_string(x)
+                out.append(rx.replace(s, lambda m: expand(m, s)))
+            return out
+        s = cv.to_string(left)
+        return rx.replace(s, lambda m: expand(m, s))
     return f
+
+
+# -split's options (System.Management.Automation.SplitOptions) and the RegexOptions they set
+_SPLIT_OPTIONS = {"simplematch": (1, 0), "regexmatch": (2, 0), "cultureinvariant": (4, 512),
+                  "ignorepatternwhitespace": (8, 32), "multiline": (16, 2), "singleline": (32, 16),
+                  "ignorecase": (64, 1), "explicitcapture": (128, 4)}
+
+
+def _split_options(value):
+    """(SplitOptions bits, RegexOptions) of -split's third operand."""
+    v = unwrap(value)
+    if v is None or v == "":
+        return 0, 0
+    if isinstance(v, int) and not isinstance(v, bool):
+        bits = v
+    else:
+        bits = 0
+        for name in cv.to_string(v).split(","):
+            entry = _SPLIT_OPTIONS.get(name.strip().lower())
+            if entry is None:
+                raise cv.cast_error(v, "System.Management.Automation.SplitOptions")
+            bits |= entry[0]
+    rx = 0
+    for b, r in _SPLIT_OPTIONS.values():
+        if bits & b:
+            rx |= r
+    return bits, rx
 
 
 def _split_factory(ci):
     def f(left, right, ctx=None):
-        pat, maxc = right, 0
-        simple = False
+        pat, maxc, bits, options = right, 0, 0, 0
         if _is_list(right):
             pat = right[0] if right else " "
             maxc = cv.to_int(right[1]) if len(right) > 1 else 0
             if len(right) > 2:
-                simple = "simplematch" in cv.to_string(right[2]).lower()
+                bits, options = _split_options(right[2])
         from .scriptblock import ScriptBlock
+        if isinstance(unwrap(pat), ScriptBlock):
+            raise RuntimeException("Script block split is not supported.", error_id="NotSupported")
+        p = cv.to_string(pat)
+        if bits & 1:                            # SimpleMatch
+            p = dotnet_regex.escape(p)
+            options &= 1
+        if ci:
+            options |= dotnet_regex.IGNORE_CASE
+        try:
+            rx = dotnet_regex.compile(p, options)
+        except ArgumentException as exc:
+            raise ArgumentException(exc.message, error_id="System.ArgumentException",
+                                    category="OperationStopped") from None
         items = ensure_list(left) if _is_list(left) else [left]
         out = []
         for item in items:
-            s = cv.to_string(item)
-            if isinstance(pat, ScriptBlock):
-                raise RuntimeException("Script block split is not supported.",
-                                       error_id="NotSupported")
-            p = cv.to_string(pat)
-            if simple:
-                p = re.escape(p)
-            rx = compile_regex(p, ci)
-            out.extend(_regex_split(rx, s, maxc))
+            out.extend(rx.split(cv.to_string(item), max(maxc, 0)))
         return out
     return f
-
-
-def _regex_split(rx, s, maxc):
-    if maxc <= 0:
-        parts = rx.split(s)
-    else:
-        parts = rx.split(s, maxsplit=maxc - 1)
-    # drop captured-group Nones only; .NET includes captures in results
-    return ["" if p is None else p for p in parts]
 
 
 def op_join(left, right, ctx=None):

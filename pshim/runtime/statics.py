@@ -19,7 +19,7 @@ types register themselves when imported at the bottom of this module:
 statics_numbers (Int32.., Double, Decimal, Boolean, Array, ::new of ArrayList /
 Hashtable / StringBuilder), statics_time (DateTime, TimeSpan), statics_system
 (Guid, Convert, Environment), statics_io (Path, File, Directory),
-statics_encoding (Text.Encoding), statics_net (Dns, IPAddress), dotnet_regex.
+statics_encoding (Text.Encoding), statics_net (Dns, IPAddress), statics_regex ([regex]).
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ import math
 
 from ..errors import ArithmeticException, OverflowException
 from .psobject import TypedInt, Int64, Char, GenericList, DotNetObject, unwrap
+from .dotnet_regex import REGEX_OPTIONS
 from .method_support import (NoOverload, call_wrapped, not_found, nargs, out_of_range, arg_null, a_int, a_double,
                              a_str, a_char, enum_value, EnumNames, STRING_COMPARISON, SPLIT_OPTIONS, WHITESPACE,
                              compare_strings, strings_equal)
@@ -198,9 +199,6 @@ def register_enum(full_name: str, names: EnumNames, *aliases: str) -> StaticType
 
 
 MIDPOINT = EnumNames(("ToEven", 0), ("AwayFromZero", 1))
-REGEX_OPTIONS = EnumNames(("None", 0), ("IgnoreCase", 1), ("Multiline", 2), ("ExplicitCapture", 4),
-                          ("Compiled", 8), ("Singleline", 16), ("IgnorePatternWhitespace", 32),
-                          ("RightToLeft", 64), ("ECMAScript", 256), ("CultureInvariant", 512))
 SEARCH_OPTION = EnumNames(("TopDirectoryOnly", 0), ("AllDirectories", 1))
 ENV_TARGET = EnumNames(("Process", 0), ("User", 1), ("Machine", 2))
 NUMBER_STYLES = EnumNames(("None", 0), ("AllowLeadingWhite", 1), ("AllowTrailingWhite", 2),
@@ -662,4 +660,4 @@ def _c_parse(args, kw):
 
 
 # the remaining types live in their own modules and register on import
-from . import statics_numbers, statics_time, statics_system, statics_io, statics_encoding, statics_net, dotnet_regex  # noqa: E402,F401
+from . import statics_numbers, statics_time, statics_system, statics_io, statics_encoding, statics_net, statics_regex  # noqa: E402,F401

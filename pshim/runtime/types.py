@@ -257,11 +257,17 @@ def _is_scriptblock(value):
 
 
 def _to_regex(value):
-    from .regex import PSRegex
+    from .dotnet_regex import Regex
+    from ..errors import ArgumentException
     v = unwrap(value)
-    if isinstance(v, PSRegex):
+    if isinstance(v, Regex):
         return v
-    return PSRegex(cv.to_string(v))
+    try:
+        return Regex(cv.to_string(v))          # the Regex(string) constructor: no options
+    except ArgumentException as exc:
+        err = cv.cast_error(value, "System.Text.RegularExpressions.Regex", exc.message)
+        err.error_id = "InvalidCastConstructorException"
+        raise err from None
 
 
 def _to_version(value):

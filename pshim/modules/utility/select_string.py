@@ -228,14 +228,15 @@ class SelectStringCommand(FsCmdlet):
         index = 0
         if self._regexes is not None:
             for index, rx in enumerate(self._regexes):
+                pat = rx.compiled
                 if self.AllMatches and not self.NotMatch:
-                    ms = [Match(rx, m, line) for m in rx.rx.finditer(line)]
+                    ms = [Match(pat, m, line) for m in pat.finditer(line)]
                     if ms:
                         matches, found = ms, True
                 else:
-                    m = rx.rx.search(line)
+                    m = pat.search(line)
                     if m is not None:
-                        matches, found = [Match(rx, m, line)], True
+                        matches, found = [Match(pat, m, line)], True
                 if found:
                     break
         else:
