@@ -268,3 +268,15 @@ def test_ctrl_c_stops_the_probes_at_once(ems):
     out, err = p.communicate(timeout=15)       # far less than one probe's 30 s
     assert "after" not in out and "Traceback" not in err
     assert p.returncode != 0
+
+
+def test_progress_per_server_reaches_the_host_only(ems):
+    r = ems(TIMEOUT + "Test-SmtpConnectivity Mailbox02 | Measure-Object | ForEach-Object Count")
+    assert r.output == [5]
+    records = [rec for _, rec in ems.session.host.progress]
+    assert records[0].Activity == "Test-SmtpConnectivity"
+    assert records[0].StatusDescription == "Testing 5 endpoints of Mailbox02"
+    assert [rec.PercentComplete for rec in records[1:6]] == [20, 40, 60, 80, 100]
+    assert records[-1].RecordType == "Completed"
+    r = ems("$ProgressPreference = 'SilentlyContinue'; " + TIMEOUT + "Test-SmtpConnectivity Mailbox02 | Out-Null")
+    assert len(ems.session.host.progress) == len(records)

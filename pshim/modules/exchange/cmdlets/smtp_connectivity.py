@@ -14,13 +14,14 @@ from __future__ import annotations
 import threading
 
 from ....commands.parameters import Parameter
+from ....commands.progress import ProgressRecord
 from ....runtime import conversion as cv
 from ..directory.lab import LabDirectory
 from ..lab.service import EphemeralListeners, status as lab_status
 from ..lab.specs import expand_binding, resolve_port_offset
 from ..monitoring import (SmtpConnectivityStatus, MonitoringData, MonitoringEvent, summary_event,
                           latency_counters)
-from ..smtp.probe import Endpoint, probe_all, EXTERNAL
+from ..smtp.probe import Endpoint, probe_each, EXTERNAL
 from ..values import IPBinding
 from .base import ExchangeCmdlet, ExchangeTaskError
 
@@ -29,6 +30,7 @@ CONFIRMATION = ("This command will attempt to connect to each of the addresses t
 TIMEOUT_VARIABLE = "PshimSmtpTimeout"
 DEFAULT_TIMEOUT = 10.0
 CONCURRENCY = 64
+PROGRESS_ID = 1
 
 
 class TestSmtpConnectivityCommand(ExchangeCmdlet):
@@ -123,12 +125,28 @@ class TestSmtpConnectivityCommand(ExchangeCmdlet):
         endpoints = [e for _, _, e, _ in planned if e is not None]
         offset = self._prepare_lab()
         timeout = self._timeout()
-        probed = probe_all(endpoints, connect_timeout=timeout, banner_timeout=timeout, concurrency=CONCURRENCY,
-                           port_offset=offset, cancel=self._cancel)
-        if self._cancel.is_set() and len(probed) < len(endpoints):
+        results = [None] * len(endpoints)
+        progress = ProgressRecord(PROGRESS_ID, "Test-SmtpConnectivity",
+                                  f"Testing {len(endpoints)} endpoints of {server.name}", percent_complete=0)
+        self.write_progress(progress)
+        done = 0
+
+        def keep(index, result):
+            nonlocal done
+            results[index] = result
+            done += 1
+            progress.PercentComplete = done * 100 // len(endpoints)
+            progress.CurrentOperation = f"{result.endpoint}: {result.status}"
+            self.write_progress(progress)
+
+        probe_each(endpoints, keep, connect_timeout=timeout, banner_timeout=timeout, concurrency=CONCURRENCY,
+                   port_offset=offset, cancel=self._cancel)
+        progress.RecordType = "Completed"
+        self.write_progress(progress)
+        if self._cancel.is_set() and done < len(endpoints):
             from ....errors import PipelineStoppedException
             raise PipelineStoppedException("The pipeline has been stopped.", error_id="PipelineStopped")
-        by_endpoint = iter(probed)
+        by_endpoint = iter(results)
         out = []
         for c, binding, ep, why in planned:
             if ep is None:
