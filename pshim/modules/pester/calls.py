@@ -32,7 +32,7 @@ def call_command(ctx, command, args=(), named=None, input_objects=None) -> list:
     from ...commands.processor import create_processor
     cargs = [CommandArgument(None, a) for a in args]
     for k, v in (named or {}).items():
-        cargs.append(CommandArgument(k, v))
+        cargs.append(CommandArgument(k, v, from_splat=True))
     p = create_processor(ctx, command, cargs, None, input_objects is not None)
     out = []
     p.emit = out.append

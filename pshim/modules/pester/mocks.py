@@ -144,6 +144,8 @@ def get_hook(ctx, runner, name, module_name, remove_type=(), remove_validation=(
     key = ((module_name or "").lower(), name.lower())
     hook = runner.hooks.get(key)
     if hook is not None:
+        if remove_type or remove_validation:
+            _refit(hook, remove_type, remove_validation)
         return hook
     found = resolve_command(ctx, name)
     if isinstance(found, MockFunctionInfo):
@@ -171,6 +173,7 @@ def get_hook(ctx, runner, name, module_name, remove_type=(), remove_validation=(
                        {n.lower() for n in remove_validation})
     hook = Hook(resolved, module_name or "", original, md, scope, names)
     info = MockFunctionInfo(hook, _bootstrap_block(hook))
+    hook.info = info
     if scope.functions is None:
         scope.functions = {}
     scope.functions[hook.bootstrap.lower()] = info
@@ -181,6 +184,15 @@ def get_hook(ctx, runner, name, module_name, remove_type=(), remove_validation=(
     runner.hooks[key] = hook
     runner.installed.append(hook)
     return hook
+
+
+def _refit(hook, remove_type, remove_validation):
+    """A later Mock of the same command with -RemoveParameterType/-RemoveParameterValidation: the bootstrap's
+    parameters are rebuilt from the original's without those types or validations."""
+    md = _metadata_for(hook.original, hook.name, {n.lower() for n in remove_type},
+                       {n.lower() for n in remove_validation})
+    hook.metadata = md
+    hook.info.script_block._md = md
 
 
 def remove_all_hooks(runner):

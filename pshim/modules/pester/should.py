@@ -46,7 +46,11 @@ class ShouldCommand(Cmdlet):
     synopsis = "Asserts a value: the test fails when the assertion does not hold."
 
     ActualValue = Parameter("object", value_from_pipeline=True)
-    Rest = Parameter("object[]", value_from_remaining_arguments=True, position=0)
+    # positional values: the operator's own (ExpectedValue, RegularExpression, ...) or, in the Pester 3/4
+    # form, the operator's name itself (`Should Not Be 5`)
+    Arg0 = Parameter("object", position=0, dont_show=True)
+    Arg1 = Parameter("object", position=1, dont_show=True)
+    Arg2 = Parameter("object", position=2, dont_show=True)
     Not = _switch("Not")
     Because = Parameter("object")
     ExpectedValue = Parameter("object")
@@ -148,7 +152,7 @@ class ShouldCommand(Cmdlet):
 
     def _operator(self):
         """The operator, -Not, and the positional arguments left for the operator's values."""
-        rest = list(self.bound.get("Rest") or [])
+        rest = [self.bound[k] for k in ("Arg0", "Arg1", "Arg2") if k in self.bound]
         negate = bool(self.bound.get("Not"))
         chosen = [n for n in _OPERATOR_NAMES.values() if self.bound.get(n)]
         chosen = list(dict.fromkeys(chosen))
@@ -169,7 +173,7 @@ class ShouldCommand(Cmdlet):
     def _values(self, operator, rest):
         values = {}
         for k, v in self.bound.items():
-            if k not in ("ActualValue", "Rest", "Not") and k not in _OPERATOR_NAMES.values():
+            if k not in ("ActualValue", "Arg0", "Arg1", "Arg2", "Not") and k not in _OPERATOR_NAMES.values():
                 values[k] = v
         if operator == "Invoke":
             slots = ["CommandName", "Times"]

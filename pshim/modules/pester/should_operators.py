@@ -213,7 +213,7 @@ def _be_of_type(ctx, actual, negate, because, p):
     ok = actual is not None and _is_of_type(actual, t)
     if ok != negate:
         return PASS
-    actual_type = "$null" if actual is None else f"[{full_type_name(actual)}]"
+    actual_type = "$null" if actual is None else type_display(full_type_name(actual))
     word = "not have" if negate else "have"
     return _fail(f"Expected the value to {word} type {type_display(t)} or any of its subtypes,"
                  f"{format_because(because)} but got {fmt(actual)} with type {actual_type}.")
@@ -388,7 +388,7 @@ def _throw(ctx, actual, negate, because, p):
         t = parse_type(etype)
         filters.append(f"type {type_display(t)}")
         if thrown is not None and not _is_of_type(thrown, t):
-            buts.append(f"the exception type was [{full_type_name(thrown)}]")
+            buts.append(f"the exception type was {type_display(full_type_name(thrown))}")
     emsg = p.get("ExpectedMessage")
     if emsg is not None and cv.to_string(emsg).strip():
         emsg = cv.to_string(emsg)

@@ -25,9 +25,10 @@ def is_array(value) -> bool:
 
 
 def type_display(t) -> str:
-    """A type as Pester writes it: `[System.String]`."""
+    """A type as Pester writes it, as PowerShell turns a type into text: `[string]`, `[System.IO.FileInfo]`."""
+    from ...runtime.typenames import ps_short_name
     name = getattr(t, "full_name", None) or cv.to_string(t)
-    return f"[{name}]"
+    return f"[{ps_short_name(name)}]"
 
 
 def full_type_name(value) -> str:
