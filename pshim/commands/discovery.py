@@ -128,6 +128,8 @@ class CommandTable:
         self.completers = []      # module hooks: callable(ctx, command_name, parameter, word) -> [str]
         self.help_topics = {}     # about_ topics: name -> text
         self.help_topic_providers = []   # module hooks: callable(session) -> {name: text}, asked at each lookup
+        self.command_not_found_hooks = []  # module hooks: callable(ctx, name) -> command or None (autoloading)
+        self.script_preamble_hooks = []    # module hooks: callable(ctx, script_ast, path): `#requires`, `using module`
         for m in modules:
             self.load_module(m)
 
@@ -151,6 +153,8 @@ class CommandTable:
                 self.completers.append(hook)
             self.help_topics.update(getattr(man, "HELP_TOPICS", {}))
             self.help_topic_providers.extend(getattr(man, "HELP_TOPIC_PROVIDERS", ()))
+            self.command_not_found_hooks.extend(getattr(man, "COMMAND_NOT_FOUND_HOOKS", ()))
+            self.script_preamble_hooks.extend(getattr(man, "SCRIPT_PREAMBLE_HOOKS", ()))
             on_load = getattr(man, "on_load", None)
             if on_load is not None:
                 on_load(self)
@@ -172,8 +176,13 @@ def resolve_command(ctx, name: str, depth: int = 0):
         return c
     if "\\" in name and not name.startswith((".", "/", "~")) and ":" not in name:
         # module-qualified name: Microsoft.PowerShell.Utility\Select-Object
-        _, _, short = name.rpartition("\\")
+        qualifier, _, short = name.rpartition("\\")
         c = session.commands.cmdlets.get(short.lower())
+        if c is not None and c.module.lower() == qualifier.lower():
+            return c
+        found = _ask_hooks(ctx, name)      # a command of a script module: MyTools\Get-Thing
+        if found is not None:
+            return found
         if c is not None:
             return c
     if any(ch in name for ch in "\\/") or lname.endswith(".ps1"):
@@ -190,7 +199,19 @@ def resolve_command(ctx, name: str, depth: int = 0):
             return NativeEntry(path)
         return None
     from .native import find_native
-    return find_native(name)
+    found = find_native(name)
+    if found is None:
+        found = _ask_hooks(ctx, name)
+    return found
+
+
+def _ask_hooks(ctx, name):
+    """A name no scope or cmdlet table knows: the modules' hooks may provide it (5.1's autoloading)."""
+    for hook in ctx.session.commands.command_not_found_hooks:
+        found = hook(ctx, name)
+        if found is not None:
+            return found
+    return None
 
 
 def all_commands(ctx):

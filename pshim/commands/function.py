@@ -9,13 +9,13 @@ preference variables that common parameters set.
 """
 from __future__ import annotations
 
-from ..errors import (ReturnSignal, ExitSignal, PSException, RuntimeException)
+from ..errors import (ReturnSignal, ExitSignal, PSException, RuntimeException, InvocationInfo, ParseError)
 from ..language import ast as A
 from ..runtime import conversion as cv
 from ..runtime.compile_expr import compile_expr, collect_value
 from ..runtime.psobject import Hashtable, DotNetObject, ArrayList
-from ..runtime.scopes import Scope
-from ..runtime.scriptblock import ScriptBlock, FunctionInfo
+from ..runtime.scopes import Scope, call_scope
+from ..runtime.scriptblock import ScriptBlock, FunctionInfo, UNBOUND
 from .binder import (bind_arguments, resolve_parameter_set, pipeline_plan, missing_mandatory,
                      convert_argument)
 from .parameters import Parameter, ParameterSetData, CommandMetadata, ALL_SETS
@@ -278,10 +278,26 @@ class FunctionProcessor(CommandProcessor):
         self.sb = sb
         self.compiled = sb.compiled
         self.script_path = script_path
+        if script_path is not None and (sb.ast.requires or sb.ast.using):
+            # `#requires` and `using module` are met before the script runs (module hooks)
+            try:
+                for hook in ctx.session.commands.script_preamble_hooks:
+                    hook(ctx, sb.ast, script_path)
+            except PSException as e:
+                rec = e.error_record
+                if rec.invocation is None and self.extent is not None and not isinstance(e, ParseError):
+                    rec.invocation = InvocationInfo(invocation_name, self.extent, invocation_name)
+                raise
         if dot_source:
             fctx = ctx
         else:
-            fctx = ctx.child(Scope(ctx.scope, is_script=script_path is not None))
+            # a function runs in its module's session state; a script block in the one it was written in
+            bound = info.module_info if info is not None else sb.module
+            if bound is UNBOUND:
+                scope = Scope(ctx.scope, is_script=script_path is not None)
+            else:
+                scope = call_scope(ctx.scope, bound, is_script=script_path is not None)
+            fctx = ctx.child(scope)
             if script_path is not None:
                 fctx.script_path = script_path
         self.fctx = fctx

@@ -428,10 +428,12 @@ def _hashtable(node: A.HashtableAst):
 
 def _script_block(node: A.ScriptBlockExpressionAst):
     from .scriptblock import ScriptBlock
+    from .scopes import session_module
     sb_ast = node.script_block
 
     def fn(ctx):
-        return ScriptBlock(sb_ast)
+        # a literal is bound to the session state it is written in (the global one, or a module's)
+        return ScriptBlock(sb_ast, module=session_module(ctx.scope))
     return fn
 
 

@@ -413,14 +413,16 @@ def _switch(node: A.SwitchStatementAst):
 
 def _function_def(node: A.FunctionDefinitionAst):
     from .scriptblock import ScriptBlock, FunctionInfo
+    from .scopes import session_module
     body = node.body
     if node.parameters and body.param_block is None:
         body.param_block = A.ParamBlockAst(parameters=node.parameters, extent=body.extent)
     name = node.name
 
     def fn(ctx, out):
-        sb = ScriptBlock(body, is_filter=node.is_filter)
-        info = FunctionInfo(name, sb, node.is_filter)
+        module = session_module(ctx.scope)      # a function runs in the session state it was defined in
+        sb = ScriptBlock(body, is_filter=node.is_filter, module=module)
+        info = FunctionInfo(name, sb, node.is_filter, module)
         scope_name = None
         n = name
         if ":" in name:

@@ -136,3 +136,74 @@ class Scope:
         while s.parent is not None:
             s = s.parent
         return s
+
+
+# ---------------------------------------------------------------------------
+# Session states: the global one and one per module.
+#
+# A module's code runs in its own session state: a ModuleScope (its `$script:` scope, holding its
+# functions and script variables) whose parent is the global scope, so the module sees global
+# variables but not its callers' locals, and its private functions stay inside. Which session state a
+# scope belongs to is found by walking up to the nearest ModuleScope (none: the global one). When
+# code of one session state calls into another (a module's function called from a script, or a script
+# block of the script passed to and invoked by the module), the callee's first scope is an
+# EntryScope: its parent is where the callee's session state currently stands, and `outer` is the
+# caller's scope, which is where the caller's session state stands meanwhile. Walking `outer` links
+# back is how a script block passed into a module still sees the locals of the script that wrote it,
+# as in 5.1. (Alternative rejected: one module flag on every Scope; it would cost every scope of
+# every session, modules or not, and still need the `outer` link.)
+
+class ModuleScope(Scope):
+    """The top scope of a module's session state (its `$script:` scope)."""
+    __slots__ = ("module",)
+
+    def __init__(self, parent: Scope, module):
+        super().__init__(parent, is_script=True)
+        self.module = module
+
+
+class EntryScope(Scope):
+    """The first scope of code entered from another session state; `outer` is the caller's scope."""
+    __slots__ = ("outer",)
+
+    def __init__(self, parent: Scope, outer: Scope, is_script: bool = False):
+        super().__init__(parent, is_script)
+        self.outer = outer
+
+
+def session_module(scope: Scope | None):
+    """The module whose session state `scope` belongs to, or None for the global session state."""
+    s = scope
+    while s is not None:
+        if type(s) is ModuleScope:
+            return s.module
+        s = s.parent
+    return None
+
+
+def _current_scope_of(scope: Scope, module, caller_module):
+    """Where `module`'s session state (None: the global one) stands, seen from `scope`, a scope of
+    `caller_module`'s session state: the scope its code was last left from, or its top scope."""
+    s, cur = scope, caller_module
+    for _ in range(256):      # bounded: each step goes one session-state crossing further out
+        if cur is module:
+            return s
+        e = s
+        while e is not None and not isinstance(e, (EntryScope, ModuleScope)):
+            e = e.parent
+        if not isinstance(e, EntryScope):
+            break
+        s = e.outer
+        cur = session_module(s)
+    if module is not None:
+        return module.scope
+    return scope.global_scope()
+
+
+def call_scope(scope: Scope, bound_module, is_script: bool = False) -> Scope:
+    """The new scope for code bound to `bound_module`'s session state (None: the global one) called from
+    `scope`: a plain child when the caller is in the same session state, else an EntryScope."""
+    caller_module = session_module(scope)
+    if caller_module is bound_module:
+        return Scope(scope, is_script)
+    return EntryScope(_current_scope_of(scope, bound_module, caller_module), scope, is_script)

@@ -10,18 +10,23 @@ from __future__ import annotations
 
 from .psobject import DotNetObject
 
+# a script block not yet bound to a session state ([scriptblock]::Create, a script file's body): it runs
+# in the session state of whoever invokes it
+UNBOUND = object()
+
 
 class ScriptBlock(DotNetObject):
     ps_type_names = ("System.Management.Automation.ScriptBlock", "System.Object")
     ps_properties = ("Attributes", "File", "IsFilter", "IsConfiguration", "Module", "StartPosition",
                      "DebuggerHidden", "Id", "Ast")
 
-    __slots__ = ("ast", "_compiled", "is_filter", "text", "file")
+    __slots__ = ("ast", "_compiled", "is_filter", "text", "file", "module")
 
-    def __init__(self, ast, is_filter: bool = False):
+    def __init__(self, ast, is_filter: bool = False, module=UNBOUND):
         self.ast = ast
         self._compiled = None
         self.is_filter = is_filter
+        self.module = module        # the module whose session state a literal was written in (None: global)
         ext = ast.extent
         self.text = ext.text if ext is not None else ""
         self.file = ext.path if ext is not None else None
@@ -47,8 +52,12 @@ class ScriptBlock(DotNetObject):
         return self.is_filter
 
     IsConfiguration = False
-    Module = None
     DebuggerHidden = False
+
+    @property
+    def Module(self):
+        m = self.module
+        return None if m is UNBOUND else m
 
     @property
     def StartPosition(self):
@@ -75,11 +84,13 @@ class FunctionInfo(DotNetObject):
     ps_properties = ("CommandType", "Name", "Version", "Source")
     ps_default_display = ("CommandType", "Name", "Version", "Source")
 
-    def __init__(self, name: str, script_block: ScriptBlock, is_filter: bool = False):
+    def __init__(self, name: str, script_block: ScriptBlock, is_filter: bool = False, module_info=None):
         self.name = name
         self.script_block = script_block
         self.is_filter = is_filter
         self._metadata = None
+        self.module_info = module_info     # the module whose session state the function runs in (None: global)
+        self.exported_by = None            # the module that re-exports it from a nested module (shown as its module)
 
     @property
     def Name(self):
@@ -89,8 +100,23 @@ class FunctionInfo(DotNetObject):
     def CommandType(self):
         return "Filter" if self.is_filter else "Function"
 
-    Version = ""
-    Source = ""
+    @property
+    def Module(self):
+        return self.exported_by or self.module_info
+
+    @property
+    def module(self):
+        """The module's name ("" for a function of the session), as CmdletEntry.module is."""
+        m = self.exported_by or self.module_info
+        return m.Name if m is not None else ""
+
+    ModuleName = module
+    Source = module
+
+    @property
+    def Version(self):
+        m = self.exported_by or self.module_info
+        return m.Version if m is not None else ""
 
     @property
     def ScriptBlock(self):

@@ -254,6 +254,9 @@ class Session:
             out = lambda obj: None
         self.stopping = False
         try:
+            if ast.using:       # `using module` typed at the prompt or given to -Command
+                for hook in self.commands.script_preamble_hooks:
+                    hook(ctx, ast, None)
             for block in (comp.begin, comp.process, comp.end):
                 if block is None:
                     continue

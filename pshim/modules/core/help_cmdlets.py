@@ -71,6 +71,17 @@ def module_of(entry) -> str:
     return getattr(entry, "module", "") or ""
 
 
+def exported_by_module(session, patterns, entry) -> bool:
+    """Whether a loaded script module matching one of `patterns` exports `entry` (a command it took from a
+    nested module counts as the module's own, as Get-Command -Module shows it)."""
+    from .module_loader import module_table
+    for m in module_table(session).visible:
+        if any(_wild(p, m.Name) for p in patterns):
+            if any(member is entry for member in list(m.functions.values()) + list(m.aliases.values())):
+                return True
+    return False
+
+
 def synopsis_of(ctx, entry) -> str:
     from ...help import command_help
     name = getattr(entry, "name", "")
@@ -405,7 +416,8 @@ class GetCommandCommand(Cmdlet):
                 if kind == "Alias":
                     t = resolve_alias(self.ctx, e)
                     mod = module_of(t) if t is not None else ""
-                if not any(_wild(m, mod) for m in self.Module):
+                if not any(_wild(m, mod) for m in self.Module) and \
+                        not exported_by_module(self.ctx.session, self.Module, e):
                     continue
             if self.ParameterName:
                 if kind == "Alias":

@@ -1,5 +1,5 @@
 """More Utility/Core/Host cmdlets Exchange admin scripts use: Add-Member,
-Select-String, Get-Random, snap-ins and modules, transcripts, mail."""
+Select-String, Get-Random, snap-ins, transcripts, mail."""
 MODULE_NAME = "Microsoft.PowerShell.Utility"
 
 _U = "pshim.modules.utility."
@@ -18,9 +18,6 @@ CMDLETS = {
     "Get-PSSnapin": _U + "misc_more:GetPSSnapinCommand",
     "Add-PSSnapin": _U + "misc_more:AddPSSnapinCommand",
     "Remove-PSSnapin": _U + "misc_more:RemovePSSnapinCommand",
-    "Import-Module": _U + "misc_more:ImportModuleCommand",
-    "Get-Module": _U + "misc_more:GetModuleCommand",
-    "Remove-Module": _U + "misc_more:RemoveModuleCommand",
     "Start-Transcript": _U + "misc_more:StartTranscriptCommand",
     "Stop-Transcript": _U + "misc_more:StopTranscriptCommand",
     "Send-MailMessage": _U + "mail:SendMailMessageCommand",
@@ -33,7 +30,4 @@ ALIASES = {
     "gsnp": "Get-PSSnapin",
     "asnp": "Add-PSSnapin",
     "rsnp": "Remove-PSSnapin",
-    "ipmo": "Import-Module",
-    "gmo": "Get-Module",
-    "rmo": "Remove-Module",
 }

@@ -395,10 +395,12 @@ class DataFileError(Exception):
 
 def read_data_file(ctx, path: str):
     """The hashtable a .psd1 data file holds, read with pshim's own parser (Import-PowerShellDataFile,
-    module manifests, lab definitions). Raises ParseError, or DataFileError when the file does not hold
-    a single hashtable."""
+    module manifests, lab definitions). Raises ParseError (also for anything restricted language does
+    not permit: the file's code never runs), or DataFileError when the file does not hold a single
+    hashtable."""
     from ...language import parse
     from ...language import ast as A
+    from ...language.restricted import check_restricted
     from ...runtime.compile_expr import compile_expr
     from ...commands.function import decode_script
     with open(path, "rb") as fh:
@@ -407,6 +409,7 @@ def read_data_file(ctx, path: str):
     h = _single_hashtable(ast, A)
     if h is None:
         raise DataFileError(f"Cannot parse the file '{path}'. The file does not contain a single hashtable.")
+    check_restricted(h)
     return compile_expr(h)(ctx)
 
 

@@ -70,8 +70,9 @@ def test_snapins():
 
 
 def test_modules():
-    assert out("Import-Module Microsoft.PowerShell.Utility; Import-Module Exchange -PassThru | % Name") == \
-        ["Exchange"]
+    assert out("Import-Module Microsoft.PowerShell.Utility; "
+               "Import-Module Microsoft.Exchange.Management.PowerShell.E2010 -PassThru | % Name") == \
+        ["Microsoft.Exchange.Management.PowerShell.E2010"]
     r = run("Import-Module NoSuchModule")
     assert r.errors[0].message() == ("The specified module 'NoSuchModule' was not loaded because no valid module "
                                      "file was found in any module directory.")

@@ -1,0 +1,196 @@
+"""PSModuleInfo: a module as Get-Module, Import-Module -PassThru and `$MyInvocation.MyCommand.Module`
+show it, and the built-in modules (pshim's own packages) described the same way.
+
+A loaded script module keeps its session state (`scope`, a ModuleScope), what it exports
+(`functions`, `cmdlets`, `aliases`, `variables`: name -> the member itself, so an exported variable
+is the same PSVariable inside and outside) and what each import put where (`imports`), which is what
+Remove-Module takes away again.
+"""
+from __future__ import annotations
+
+import os
+
+from ...formatting.views import register_view, TableView, ListView, Column, Entry
+from ...runtime.psobject import DotNetObject, Hashtable
+from ...runtime.version import Version
+
+_PROPERTIES = ("LogPipelineExecutionDetails", "Name", "Path", "ImplementingAssembly", "Definition", "Description",
+               "Guid", "HelpInfoUri", "ModuleBase", "PrivateData", "Tags", "ProjectUri", "IconUri", "LicenseUri",
+               "ReleaseNotes", "RepositorySourceLocation", "Version", "ModuleType", "Author", "AccessMode",
+               "ClrVersion", "CompanyName", "Copyright", "DotNetFrameworkVersion", "ExportedFunctions", "Prefix",
+               "ExportedCmdlets", "ExportedCommands", "FileList", "CompatiblePSEditions", "ModuleList",
+               "NestedModules", "PowerShellHostName", "PowerShellHostVersion", "PowerShellVersion",
+               "ProcessorArchitecture", "Scripts", "RequiredAssemblies", "RequiredModules", "RootModule",
+               "ExportedVariables", "ExportedAliases", "ExportedWorkflows", "ExportedDscResources", "SessionState",
+               "OnRemove", "ExportedFormatFiles", "ExportedTypeFiles")
+
+_EMPTY_GUID = "00000000-0000-0000-0000-000000000000"
+
+
+class PSModuleInfo(DotNetObject):
+    ps_type_names = ("System.Management.Automation.PSModuleInfo", "System.Object")
+    ps_properties = _PROPERTIES
+
+    def __init__(self, name: str, path: str = "", module_type: str = "Script", version: Version | None = None,
+                 display_path: str = ""):
+        self.Name = name
+        self.file = path                      # OS path of the module file ("" for dynamic modules)
+        self.Path = display_path or path
+        self.ModuleBase = os.path.dirname(self.Path) if self.Path else ""
+        self.ModuleType = module_type
+        self.Version = version or Version(0, 0)
+        self.Description = ""
+        self.Guid = _EMPTY_GUID
+        self.Author = ""
+        self.CompanyName = ""
+        self.Copyright = ""
+        self.AccessMode = "ReadWrite"
+        self.LogPipelineExecutionDetails = False
+        self.Prefix = ""
+        self.Tags = []
+        self.PrivateData = None
+        self.RootModule = ""
+        self.Definition = ""
+        self.HelpInfoUri = None
+        self.PowerShellVersion = None
+        self.ClrVersion = None
+        self.DotNetFrameworkVersion = None
+        self.PowerShellHostName = None
+        self.PowerShellHostVersion = None
+        self.ProcessorArchitecture = "None"
+        self.CompatiblePSEditions = []
+        self.FileList = []
+        self.ModuleList = []
+        self.Scripts = []
+        self.RequiredAssemblies = []
+        self.ExportedFormatFiles = []
+        self.ExportedTypeFiles = []
+        self.ExportedDscResources = []
+        self.ExportedWorkflows = Hashtable()
+        self.ImplementingAssembly = None
+        self.ProjectUri = self.IconUri = self.LicenseUri = self.ReleaseNotes = None
+        self.RepositorySourceLocation = None
+        self.OnRemove = None
+        self.scope = None                     # the ModuleScope of a script module's session state
+        self.functions: dict = {}             # exported, lower name -> FunctionInfo
+        self.cmdlets: dict = {}               # exported, lower name -> CmdletEntry
+        self.aliases: dict = {}               # exported, lower name -> AliasEntry
+        self.variables: dict = {}             # exported, lower name -> PSVariable
+        self.export_list_used = False         # Export-ModuleMember was called
+        self.imports: list = []               # (scope, kind, lower name, member) put there by imports
+        self.nested: list = []                # nested modules (NestedModules, and modules it imported)
+        self.required: list = []              # RequiredModules, loaded
+        self.builtin = False
+
+    # -- PowerShell-visible collections --------------------------------------
+    @staticmethod
+    def _table(members: dict) -> Hashtable:
+        h = Hashtable()
+        for m in sorted(members.values(), key=lambda x: _name(x).lower()):
+            h[_name(m)] = m
+        return h
+
+    @property
+    def ExportedFunctions(self):
+        return self._table(self.functions)
+
+    @property
+    def ExportedCmdlets(self):
+        return self._table(self.cmdlets)
+
+    @property
+    def ExportedAliases(self):
+        return self._table(self.aliases)
+
+    @property
+    def ExportedVariables(self):
+        h = Hashtable()
+        for v in self.variables.values():
+            h[v.name] = v
+        return h
+
+    @property
+    def ExportedCommands(self):
+        return self._table({**self.cmdlets, **self.functions, **self.aliases})
+
+    @property
+    def NestedModules(self):
+        return list(self.nested)
+
+    @property
+    def RequiredModules(self):
+        return list(self.required)
+
+    @property
+    def SessionState(self):
+        return None
+
+    def ps_to_string(self):
+        return self.Name
+
+
+def _name(member) -> str:
+    return getattr(member, "name", None) or getattr(member, "Name", "")
+
+
+def _commands_column(m) -> str:
+    """ExportedCommands as 5.1's table shows a collection: the first four names, then an ellipsis."""
+    names = list(m.ExportedCommands.keys())
+    shown = ", ".join(names[:4])
+    return "{" + shown + ("..." if len(names) > 4 else "") + "}"
+
+
+register_view("System.Management.Automation.PSModuleInfo",
+              TableView([Column("ModuleType", width=10), Column("Version", width=10), Column("Name", width=35),
+                         Column(_commands_column, label="ExportedCommands")]))
+register_view("System.Management.Automation.PSModuleInfo",
+              ListView([Entry("Name"), Entry("Path"), Entry("Description"), Entry("ModuleType"), Entry("Version"),
+                        Entry("NestedModules"), Entry("ExportedFunctions"), Entry("ExportedCmdlets"),
+                        Entry("ExportedVariables"), Entry("ExportedAliases")]))
+
+
+# ---------------------------------------------------------------------------
+# the built-in modules: pshim's packages, listed as 5.1 lists its own
+
+# 5.1's versions of its modules; Microsoft.PowerShell.Core is a snap-in there, not a module
+_BUILTIN_VERSIONS = {
+    "microsoft.powershell.management": Version(3, 1, 0, 0),
+    "microsoft.powershell.utility": Version(3, 1, 0, 0),
+    "microsoft.powershell.security": Version(3, 0, 0, 0),
+    "microsoft.powershell.host": Version(3, 0, 0, 0),
+    "microsoft.powershell.diagnostics": Version(3, 0, 0, 0),
+}
+SNAPIN_ONLY = "microsoft.powershell.core"
+_PSHOME_MODULES = "C:\\Windows\\system32\\WindowsPowerShell\\v1.0\\Modules"
+# imported when a session starts (5.1 starts with Management and Utility; the Exchange Management
+# Shell has its Exchange commands loaded); the others are imported on first use of one of their cmdlets
+INITIALLY_IMPORTED = ("microsoft.powershell.management", "microsoft.powershell.utility")
+_EXCHANGE = "microsoft.exchange."
+
+
+def builtin_modules(session) -> dict:
+    """lower name -> PSModuleInfo for each module pshim's packages provide (cmdlets grouped by module)."""
+    def build():
+        groups: dict = {}
+        for entry in session.commands.cmdlets.values():
+            groups.setdefault(entry.module, []).append(entry)
+        out = {}
+        for name in sorted(groups, key=str.lower):
+            low = name.lower()
+            if low == SNAPIN_ONLY or not name:
+                continue
+            version = _BUILTIN_VERSIONS.get(low) or (Version(15, 0, 0, 0) if low.startswith(_EXCHANGE)
+                                                     else Version(1, 0, 0, 0))
+            path = f"{_PSHOME_MODULES}\\{name}\\{name}.psd1"
+            info = PSModuleInfo(name, "", "Manifest", version, display_path=path)
+            info.builtin = True
+            info.Guid = _EMPTY_GUID
+            info.cmdlets = {e.name.lower(): e for e in groups[name]}
+            out[low] = info
+        return out
+    return session.state("core.builtin_modules", build)
+
+
+def exchange_module_names(session) -> set:
+    """pshim's Exchange module (loaded when the session starts, as in the Exchange Management Shell)."""
+    return {k for k in builtin_modules(session) if k.startswith(_EXCHANGE)}
