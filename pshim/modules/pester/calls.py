@@ -7,16 +7,27 @@ from ...errors import ReturnSignal
 from ...runtime.scopes import Scope
 
 
-def run_in_scope(ctx, sb, scope: Scope, out=None, dollar_under=None, set_underscore=False):
+def run_in_scope(ctx, sb, scope: Scope, out=None, named=None):
     """Run script block `sb` dot-sourced in `scope`. Terminating errors of any kind propagate (as inside
-    a try block), so the caller sees every failure of the user's code. Returns the output objects."""
+    a try block), so the caller sees every failure of the user's code. Returns the output objects.
+    A block with a param() block gets `named` ({name: value}) bound to its parameters, in that scope."""
     c = ctx.child(scope)
     c.in_try = ctx.in_try + 1
-    if set_underscore:
-        scope.set_local("_", dollar_under, "_")
-    comp = sb.compiled
     sink = [] if out is None else None
     emit = sink.append if out is None else out
+    if named is not None and sb.ast.param_block is not None:
+        from ...commands.function import FunctionProcessor
+        cargs = [CommandArgument(k, v, from_splat=True) for k, v in named.items()]
+        p = FunctionProcessor(c, None, sb, cargs, None, False, "", dot_source=True)
+        p.emit = emit
+        try:
+            p.begin()
+            p.process_no_input()
+            p.end()
+        finally:
+            p.finish()
+        return sink
+    comp = sb.compiled
     try:
         for block in (comp.begin, comp.process, comp.end):
             if block is not None:

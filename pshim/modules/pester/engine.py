@@ -200,14 +200,15 @@ class Runner:
         self.container = None
         self.container_scope = None
         self.test = None
+        self.should_continue = False   # Should.ErrorAction = 'Continue': failures are collected
         self.hooks = {}            # (module, command) -> mocks.Hook of the file running
         self.installed = []        # mocks.Hook installed, removed when the file ends
 
     # -- timing of user code ----------------------------------------------------
-    def _user(self, sb, scope, node):
+    def _user(self, sb, scope, node, named=None):
         start = time.perf_counter()
         try:
-            run_in_scope(self.ctx, sb, scope)
+            run_in_scope(self.ctx, sb, scope, named=named)
         finally:
             spent = time.perf_counter() - start
             node.user_duration = getattr(node, "user_duration", 0.0) + spent
@@ -346,7 +347,7 @@ class Runner:
                 for blk in reversed(chain):
                     for sb in blk.before_each:
                         self._user(sb, scope, t)
-                self._user(t.script_block, scope, t)
+                self._user(t.script_block, scope, t, _data_arguments(t))
             except SkipTest as e:
                 skipped = e
             except PSException as e:
@@ -374,6 +375,19 @@ class Runner:
         from .mocks import remove_hooks
         self.frames.pop()
         remove_hooks(self.ctx, frame)
+
+
+def _data_arguments(t: Test):
+    """A test whose body has a param() block gets its data hashtable's keys as arguments (Pester 4's style,
+    still accepted by Pester 5); only those the block declares."""
+    sb = t.script_block
+    if not t.has_data or sb is None or sb.ast.param_block is None:
+        return None
+    d = unwrap(t.data)
+    if not isinstance(d, (Hashtable, OrderedDictionary, dict)):
+        return {}
+    declared = {p.name.lower() for p in sb.ast.param_block.parameters}
+    return {cv.to_string(k): v for k, v in d.items() if cv.to_string(k).lower() in declared}
 
 
 def _failed_blocks(b: Block) -> bool:
@@ -444,7 +458,7 @@ def _container_data(data):
 
 
 def run_all(ctx, paths, screen, tag_filter=None, exclude_tags=None, full_names=None, data=None,
-            configuration=None) -> Run:
+            configuration=None, should_continue=False) -> Run:
     st = pester_state(ctx)
     containers = [Container(p, data) for p in paths]
     run = Run(containers, configuration)
@@ -463,6 +477,7 @@ def run_all(ctx, paths, screen, tag_filter=None, exclude_tags=None, full_names=N
     screen.run_start()
     saved = st.runner
     runner = Runner(ctx, screen)
+    runner.should_continue = should_continue
     st.runner = runner
     try:
         for c in containers:

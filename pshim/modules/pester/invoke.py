@@ -11,7 +11,7 @@ from ...runtime import conversion as cv
 from . import engine
 from .output import Screen
 
-VERBOSITIES = ("None", "Normal", "Detailed", "Diagnostic")
+VERBOSITIES = ("None", "Normal", "Detailed")
 
 
 def _host_writer(cmdlet):
@@ -69,7 +69,8 @@ class InvokePesterCommand(Cmdlet):
             else cfg.get("ExcludeTag")
         full = _strings(self.FullNameFilter) if self.FullNameFilter is not None else cfg.get("FullName")
         run = engine.run_all(self.ctx, files, screen, tags, exclude_tags, full,
-                             configuration=self.Configuration)
+                             configuration=self.Configuration,
+                             should_continue=cv.to_string(cfg.get("ShouldErrorAction", "Stop")).lower() == "continue")
         exit_on_fail = bool(self.CI) or cfg.get("Exit", False)
         if bool(self.CI) or cfg.get("TestResultEnabled", False):
             from .reports import write_report

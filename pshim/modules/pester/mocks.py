@@ -147,7 +147,8 @@ def get_hook(ctx, runner, name, module_name, remove_type=(), remove_validation=(
         if remove_type or remove_validation:
             _refit(hook, remove_type, remove_validation)
         return hook
-    found = resolve_command(ctx, name)
+    mscope = _module_scope(ctx, module_name) if module_name else None
+    found = resolve_command(ctx.child(mscope) if mscope is not None else ctx, name)
     if isinstance(found, MockFunctionInfo):
         original = found.hook.original
     else:
@@ -160,11 +161,7 @@ def get_hook(ctx, runner, name, module_name, remove_type=(), remove_validation=(
         if k[0] == key[0] and runner.hooks[k].name.lower() == resolved.lower():
             runner.hooks[key] = runner.hooks[k]
             return runner.hooks[k]
-    scope = runner.container_scope
-    if module_name:
-        mscope = _module_scope(ctx, module_name)
-        if mscope is not None:
-            scope = mscope
+    scope = mscope if mscope is not None else runner.container_scope
     names = list(dict.fromkeys([resolved, name]))
     src_module = getattr(original, "module", "") or ""
     if isinstance(src_module, str) and src_module:

@@ -144,6 +144,10 @@ class ShouldCommand(Cmdlet):
     def _failed(self, message):
         exc = assertion_error(message, self.processor.extent)
         action = (self.processor.error_action or "").lower()
+        if not action:
+            from .engine import current_runner
+            runner = current_runner(self.ctx)
+            action = "continue" if runner is not None and runner.should_continue else "stop"
         if action in ("continue", "silentlycontinue"):
             from .engine import collect_failure
             if collect_failure(self.ctx, exc):

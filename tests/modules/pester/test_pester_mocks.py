@@ -132,3 +132,39 @@ def test_mock_outside_a_run_is_an_error():
     from pshim.testing import run
     r = run("Mock Get-Date { 1 }")
     assert r.errors and "Mock can only be used inside" in r.errors[0].message()
+
+
+def test_mocks_inside_a_script_module_and_in_module_scope(pester):
+    from pshim.testing import run
+    if not run("Get-Command New-Module -ErrorAction SilentlyContinue").output:
+        import pytest
+        pytest.skip("script modules (New-Module) are not in this build")
+    r = pester({"mod.Tests.ps1": """
+        BeforeAll {
+            New-Module -Name PesterToolsDemo -ScriptBlock {
+                $secret = 42
+                function Get-Secret { $secret }
+                function Get-Public { "public $(Get-Secret)" }
+                Export-ModuleMember -Function Get-Public
+            } | Import-Module
+        }
+        Describe "module" {
+            It "calls the real private function" { Get-Public | Should -Be "public 42" }
+            It "mocks inside the module" {
+                Mock Get-Secret { 7 } -ModuleName PesterToolsDemo
+                Get-Public | Should -Be "public 7"
+                Should -Invoke Get-Secret -ModuleName PesterToolsDemo -Times 1 -Exactly
+            }
+            It "InModuleScope reaches private state" {
+                InModuleScope PesterToolsDemo { $secret | Should -Be 42; Get-Secret | Should -Be 42 }
+            }
+            It "the mock is gone" { Get-Public | Should -Be "public 42" }
+        }
+        """}, args="-Output None")
+    assert r.run.PassedCount == 4, _results(r)
+
+
+def test_in_module_scope_of_a_builtin_module_is_refused():
+    from pshim.testing import run
+    r = run("InModuleScope Pester { 1 }")
+    assert r.errors and "is not a Script module" in r.errors[0].message()

@@ -307,3 +307,48 @@ def test_nunit_report(tmp_path):
     assert [(c.get("name"), c.get("result")) for c in cases] == [("d.a", "Success"), ("d.b", "Failure"),
                                                                   ("d.c", "Ignored")]
     assert cases[1].find("failure/message").text == "Expected 2, but got 1."
+
+
+def test_test_cases_bound_to_a_param_block(pester):
+    r = pester({"p.Tests.ps1": """
+        Describe "d" {
+            It "<Filter> gives <Expected>" -TestCases @(
+                @{ Filter = 'a*'; Expected = 'abc' }
+            ) {
+                param ($Filter, $Expected, $Unused = 'default')
+                'abc' -like $Filter | Should -BeTrue
+                $Expected | Should -Be 'abc'
+                $Unused | Should -Be 'default'
+            }
+        }
+        """}, args="-Output None")
+    assert r.run.PassedCount == 1, [e.Exception.Message for t in r.run.Failed for e in t.ErrorRecord]
+
+
+def test_pshim_file_runs_a_test_file_like_invoke_pester(tmp_path):
+    import subprocess
+    import sys
+    f = tmp_path / "cli.Tests.ps1"
+    f.write_text('Describe "d" {\n  It "i" { 1 | Should -Be 1 }\n  It "j" { 1 | Should -Be 2 }\n}\n')
+    p = subprocess.run([sys.executable, "-m", "pshim", "-NoProfile", "-NonInteractive", "-File", str(f)],
+                       capture_output=True, text=True, timeout=60)
+    assert "Starting discovery in 1 files." in p.stdout
+    assert "[-] d.j " in p.stdout
+    assert "Tests Passed: 1, Failed: 1, Skipped: 0 NotRun: 0" in p.stdout
+
+
+def test_should_error_action_continue_collects_every_failure(pester, tmp_path):
+    r = pester({"c.Tests.ps1": """
+        Describe "d" {
+            It "two failures, one test" {
+                1 | Should -Be 2 -ErrorAction Continue
+                3 | Should -Be 4 -ErrorAction Continue
+                Write-Host "still running"
+            }
+        }
+        """}, args="-Output Detailed")
+    assert "still running" in r.host_text
+    assert [e.Exception.Message for e in r.run.Failed[0].ErrorRecord] == ["Expected 2, but got 1.",
+                                                                         "Expected 4, but got 3."]
+    assert "   [0] Expected 2, but got 1." in r.host_text
+    assert "   [1] Expected 4, but got 3." in r.host_text
