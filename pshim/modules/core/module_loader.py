@@ -27,7 +27,7 @@ from ...language import ast as A
 from ...runtime.operators import wildcard_match, has_wildcard
 from ...runtime.scopes import ModuleScope, session_module
 from ...runtime.version import Version
-from .module_info import PSModuleInfo, builtin_modules, exchange_module_names, INITIALLY_IMPORTED
+from .module_info import PSModuleInfo, builtin_modules, exchange_module_names, INITIALLY_IMPORTED, SNAPIN_ONLY
 from .module_manifest import (ModuleError, module_error, read_manifest_data, check_manifest, as_list,
                               MissingMemberException)
 from .module_path import candidates, module_file_in, _relative_module_file, command_index
@@ -235,6 +235,9 @@ def import_module(ctx, spec, opts: ImportOptions, rep: Reporter) -> PSModuleInfo
         builtins = builtin_modules(session)
         if low in builtins:
             return _import_builtin(session, builtins[low], rep)
+        if low == SNAPIN_ONLY:
+            rep.warning(f"The '{name}' module was not imported because the '{name}' snap-in was already imported.")
+            return None
         loaded = module_table(session).find(name)
         if loaded is not None and not opts.force and (not opts.has_version or version_ok(loaded.Version, opts)):
             _register(session, loaded, target)

@@ -262,6 +262,15 @@ class RemoveModuleCommand(Cmdlet):
                 continue
             if not self.should_process(f"{m.Name} (Path: '{m.Path}')", "Remove-Module"):
                 continue
+            mode = str(m.AccessMode).lower()
+            if mode == "constant" or (mode == "readonly" and not self.Force):
+                text = (f"Unable to remove the module '{m.Name}' because it is marked as 'constant.' A module cannot "
+                        "be removed if it is marked 'constant.'") if mode == "constant" else \
+                    (f"Unable to remove the module '{m.Name}' because it is read-only. Add the Force parameter to "
+                     "your command to remove read-only modules.")
+                self.write_error(self.error(text, "Modules_ModuleIs" + ("Constant" if mode == "constant" else "ReadOnly"),
+                                            "PermissionDenied", m, InvalidOperationException))
+                continue
             if m.builtin:
                 table.builtin_removed.add(m.Name.lower())
                 table.builtin_imported.discard(m.Name.lower())
@@ -295,9 +304,10 @@ class NewModuleCommand(Cmdlet):
         rep = Reporter(ctx, self, results.append)
         run_module_block(ctx, info, self.ScriptBlock, self.ArgumentList or (), rep)
         finish_exports(ctx, info, None, rep)
-        if self.Function is not None:
-            info.functions = {k: f for k, f in info.functions.items()
-                              if any(wildcard_match(cv.to_string(p), f.name) for p in self.Function)}
+        for patterns, attr in ((self.Function, "functions"), (self.__dict__.get("Cmdlet"), "cmdlets")):
+            if patterns is not None:     # only these of what the module exports
+                setattr(info, attr, {k: f for k, f in getattr(info, attr).items()
+                                     if any(wildcard_match(cv.to_string(p), f.name) for p in patterns)})
         if self.AsCustomObject:
             self.write_object(_as_custom_object(ctx, info))
             return

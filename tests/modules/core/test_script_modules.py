@@ -346,7 +346,7 @@ def test_builtin_modules_in_get_module():
 
 
 def test_exchange_names_pshim_does_not_provide_are_not_found():
-    for name in ("Exchange", "ExchangeOnlineManagement", "Microsoft.PowerShell.Core"):
+    for name in ("Exchange", "ExchangeOnlineManagement"):
         e = run(f"Import-Module {name}").errors[0]
         assert e.message() == (f"The specified module '{name}' was not loaded because no valid module file was "
                                "found in any module directory.")
@@ -355,6 +355,10 @@ def test_exchange_names_pshim_does_not_provide_are_not_found():
         assert e.Exception.ps_type == "System.IO.FileNotFoundException"
     assert ok("Import-Module Microsoft.Exchange.Management.PowerShell.E2010 -PassThru | % Name") == \
         ["Microsoft.Exchange.Management.PowerShell.E2010"]
+    # Microsoft.PowerShell.Core is the snap-in 5.1 loads, not a module
+    r = run("Import-Module Microsoft.PowerShell.Core -PassThru", capture_output=False)
+    assert r.errors == [] and r.host_text == ("WARNING: The 'Microsoft.PowerShell.Core' module was not imported "
+                                              "because the 'Microsoft.PowerShell.Core' snap-in was already imported.\n")
 
 
 def test_get_module_list_available_all_and_refresh(modpath, tmp_path):
@@ -389,6 +393,11 @@ def test_remove_module_takes_functions_variables_aliases_away(tmp_path):
     assert e.message() == ("No modules were removed. Verify that the specification of modules to remove is correct "
                            "and those modules exist in the runspace.")
     assert e.FullyQualifiedErrorId == "Modules_NoModulesRemoved,Microsoft.PowerShell.Commands.RemoveModuleCommand"
+    ok(f"Import-Module {q(m)}; (Get-Module R).AccessMode = 'ReadOnly'", s)
+    e = run("Remove-Module R", session=s).errors[0]
+    assert e.message() == ("Unable to remove the module 'R' because it is read-only. Add the Force parameter to your "
+                           "command to remove read-only modules.")
+    assert ok("Get-Module R | % Name; Remove-Module R -Force; Get-Module R", s) == ["R"]
     ok(f"Import-Module {q(m)}", s)
     r = run("Remove-Module R -WhatIf", session=s, capture_output=False)
     assert r.host_text.splitlines()[-1] == \
@@ -483,8 +492,9 @@ def test_requires_modules_version_and_edition(modpath, tmp_path):
 
 def test_requires_in_a_module_file(tmp_path):
     m = write(tmp_path / "ReqMod.psm1", "#requires -Version 9.0\nfunction Get-X { }\n")
-    e = run(f"Import-Module {q(m)}").errors[0]
-    assert e.FullyQualifiedErrorId == "ScriptRequiresUnmatchedPSVersion"
+    r = run(f"Import-Module {q(m)}; Get-Module ReqMod")
+    assert r.output == [] and r.errors[0].FullyQualifiedErrorId.startswith("ScriptRequiresUnmatchedPSVersion")
+    assert r.errors[0].message().startswith("The script 'ReqMod.psm1' cannot be run because it contained a")
 
 
 def test_requires_run_as_administrator(tmp_path, monkeypatch):
