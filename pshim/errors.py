@@ -445,3 +445,13 @@ class StopUpstream(FlowControl):
 
     def __init__(self, processor=None):
         self.processor = processor
+
+
+NON_INTERACTIVE_TEXT = ("Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not "
+                        "available.")
+
+
+def non_interactive_error() -> "PSInvalidOperationException":
+    """What a prompt raises in a host that cannot ask (pshim -NonInteractive, no terminal): 5.1's
+    PSInvalidOperationException, reported against the command that asked."""
+    return PSInvalidOperationException(NON_INTERACTIVE_TEXT, error_id="InvalidOperation", category="InvalidOperation")

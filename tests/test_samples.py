@@ -19,11 +19,6 @@ SAMPLES = os.path.join(ROOT, "samples")
 # Samples whose golden transcript pshim does not match yet; each names the bug filed in
 # /tmp/pshim-engine-bugs.md. Remove the entry once the engine is fixed.
 XFAIL = {
-    "exchange_remove_connector_prompt": (
-        "a confirmation prompt under -NonInteractive: 5.1 prints 'Remove-ReceiveConnector : Windows PowerShell is in "
-        "NonInteractive mode. ...' with [Remove-ReceiveConnector], PSInvalidOperationException and FQID "
-        "InvalidOperation,<cmdlet type>; pshim prints 7.x's text as a HostException without the command "
-        "(/work/notes/labs-requests.md)"),
 }
 
 

@@ -8,7 +8,7 @@ error attribution). CmdletProcessor drives a Cmdlet class; FunctionProcessor
 from __future__ import annotations
 
 from ..errors import (ErrorRecord, InvocationInfo, CommandNotFoundException, PSException,
-                      ParameterBindingException)
+                      ParameterBindingException, PipelineStoppedException)
 from ..runtime import conversion as cv
 from .binder import (bind_arguments, apply_default_parameter_values, resolve_parameter_set, pipeline_plan, bind_pipeline_record,
                      missing_mandatory, binding_error, convert_argument)
@@ -340,9 +340,9 @@ class CmdletProcessor(CommandProcessor):
                     self.extent).error_record)
                 return
             if self.streams is not None and self.streams is not self.ctx.streams:
-                self._with_streams(cmdlet.process)
+                self._attributed(self._with_streams, cmdlet.process)
             else:
-                cmdlet.process()
+                self._attributed(cmdlet.process)
         finally:
             for k in vals:
                 d.pop(k, None)
@@ -355,10 +355,21 @@ class CmdletProcessor(CommandProcessor):
                 self.metadata, f"Cannot bind parameter because parameter '{name}' is a delay-bind script block "
                 "and there is no pipeline input.", "ScriptBlockArgumentNoInput", self.extent).error_record)
             return
-        self._with_streams(self.cmdlet.process)
+        self._attributed(self._with_streams, self.cmdlet.process)
 
     def end(self):
-        self._with_streams(self.cmdlet.end)
+        self._attributed(self._with_streams, self.cmdlet.end)
+
+    def _attributed(self, fn, *a):
+        """An exception a cmdlet lets out is that command's error, as 5.1 reports it ("Cmd : message", the
+        command in CategoryInfo and the FQID), unless it already names where it happened."""
+        try:
+            return fn(*a)
+        except PSException as e:
+            rec = e.error_record
+            if rec is not None and rec.invocation is None and not isinstance(e, PipelineStoppedException):
+                self.attribute(rec)
+            raise
 
     def stop(self):
         try:

@@ -10,7 +10,7 @@ what the function calls).
 """
 from __future__ import annotations
 
-from ..errors import PipelineStoppedException, HostException, ErrorRecord
+from ..errors import PipelineStoppedException, ErrorRecord, non_interactive_error
 from ..runtime import conversion as cv
 
 IMPACT = {"none": 0, "low": 1, "medium": 2, "high": 3}
@@ -87,10 +87,7 @@ def ask(p, caption: str, message: str, choices=None) -> int:
     host = p.ctx.host
     choices = choices or CHOICES
     if not host.interactive:
-        exc = HostException(
-            "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
-            error_id="HostFunctionNotImplemented", category="InvalidOperation")
-        raise exc
+        raise non_interactive_error()
     idx = host.prompt_for_choice(caption, message, choices, 0)
     label = choices[idx][0]
     if label == "&Suspend":

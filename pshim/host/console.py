@@ -16,7 +16,7 @@ import os
 import shutil
 import sys
 
-from ..errors import HostException, PipelineStoppedException
+from ..errors import PipelineStoppedException, non_interactive_error
 from .progress import PendingProgress, TerminalProgressPane
 
 
@@ -77,8 +77,7 @@ class HostBase:
 
     def prompt_for_choice(self, caption, message, choices, default=0) -> int:
         if not self.interactive:
-            raise HostException("PowerShell is in NonInteractive mode. Read and Prompt functionality is not "
-                                "available.", error_id="HostFunctionNotImplemented")
+            raise non_interactive_error()
         self.write_line()
         if caption:
             self.write_line(caption)
@@ -107,8 +106,7 @@ class HostBase:
 
     def prompt_line(self, prompt: str) -> str:
         if not self.interactive:
-            raise HostException("PowerShell is in NonInteractive mode. Read and Prompt functionality is not "
-                                "available.", error_id="HostFunctionNotImplemented")
+            raise non_interactive_error()
         self.write(prompt)
         line = self.read_line()
         if line is None:
@@ -119,8 +117,7 @@ class HostBase:
         """A line typed without echo (Get-Credential's password, Read-Host -AsSecureString).
         The answer never goes through write(), so transcripts and recorded output never see it."""
         if not self.interactive:
-            raise HostException("PowerShell is in NonInteractive mode. Read and Prompt functionality is not "
-                                "available.", error_id="HostFunctionNotImplemented")
+            raise non_interactive_error()
         self.write(prompt)
         line = self.read_secret_line()
         if line is None:

@@ -102,7 +102,7 @@ def test_remove_nonempty_folder_prompts(tmp_path):
     (tmp_path / "sub" / "c").write_text("")
     r = _run(tmp_path, "Remove-Item sub", interactive=False)
     [e] = r.errors
-    assert e.FullyQualifiedErrorId == "HostFunctionNotImplemented,Microsoft.PowerShell.Commands.RemoveItemCommand"
+    assert e.FullyQualifiedErrorId == "InvalidOperation,Microsoft.PowerShell.Commands.RemoveItemCommand"
     assert (tmp_path / "sub" / "c").exists()
     r = _run(tmp_path, "Remove-Item sub -Recurse")
     assert not (tmp_path / "sub").exists() and not r.errors

@@ -39,7 +39,7 @@ def test_get_credential_shown_as_5_1_shows_it():
 
 def test_get_credential_non_interactive():
     r = run("Get-Credential", interactive=False)
-    assert r.errors[0].message() == ("PowerShell is in NonInteractive mode. Read and Prompt functionality is not "
+    assert r.errors[0].message() == ("Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not "
                                      "available.")
 
 

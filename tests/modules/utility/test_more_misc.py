@@ -113,7 +113,7 @@ def test_credentials_and_secure_strings():
                "$c.GetNetworkCredential().Domain", answers=["CONTOSO\\admin", "s3cret"]) == \
         ["CONTOSO\\admin", "System.Security.SecureString", "s3cret", "CONTOSO"]
     r = run("Get-Credential", interactive=False)
-    assert r.errors[0].message() == ("PowerShell is in NonInteractive mode. Read and Prompt functionality is not "
+    assert r.errors[0].message() == ("Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not "
                                      "available.")
     r = run("Get-Credential -UserName bob -Message 'Log on'", answers=["pw"], capture_output=False)
     assert r.host_text.startswith("Windows PowerShell credential request\nLog on\nPassword for user bob: ")
