@@ -14,7 +14,7 @@ records never enter the output. $ProgressPreference decides as in Windows PowerS
 progress, SilentlyContinue hides it, Stop shows it and stops the command, Inquire shows it and asks.""",
     "parameters": {
         "Activity": "The first line of the activity: what is being done.",
-        "Status": "The second line: the current state (default \\"Processing\\").",
+        "Status": "The second line: the current state (default Processing).",
         "Id": "Distinguishes activities shown at the same time.",
         "ParentId": "The activity this one is shown under.",
         "PercentComplete": "How much is done, 0 to 100; -1 hides the bar.",
