@@ -37,6 +37,14 @@ COMMAND_NOT_FOUND_HOOKS = (_autoload,)
 SCRIPT_PREAMBLE_HOOKS = (_script_preamble,)
 
 
+def default_module_path() -> str:
+    """pshim's PSModulePath: the Modules folder in pshim's home, then the machine-wide folder on C:
+    (kept here, not in module_path.py, so that start-up imports nothing more)."""
+    import os
+    from ...runtime.drives import pshim_home
+    return os.path.join(pshim_home(), "Modules") + ";C:\\Program Files\\WindowsPowerShell\\Modules"
+
+
 def on_load(table):
     """$env:PSModulePath gets pshim's default when the process has none (5.1 sets its own at start-up
     too): the Modules folder in pshim's home, then C:\\Program Files\\WindowsPowerShell\\Modules on the
@@ -44,9 +52,7 @@ def on_load(table):
     import os
     from ...runtime.types import register_type, PSType
     if "PSModulePath" not in os.environ:
-        from ...runtime.drives import pshim_home
-        os.environ["PSModulePath"] = (os.path.join(pshim_home(), "Modules") +
-                                      ";C:\\Program Files\\WindowsPowerShell\\Modules")
+        os.environ["PSModulePath"] = default_module_path()
     register_type(PSType("System.Management.Automation.PSModuleInfo", None, None), "psmoduleinfo")
 
 

@@ -18,7 +18,6 @@ import os
 import re
 
 from ...language import ast as A
-from ...runtime.drives import pshim_home
 from ...runtime.operators import wildcard_match, has_wildcard
 from ...runtime.version import Version
 
@@ -26,15 +25,11 @@ MODULE_EXTENSIONS = (".psd1", ".psm1")
 _DRIVE = re.compile(r"^[A-Za-z][A-Za-z0-9]*:[\\/]")
 
 
-def default_module_path() -> str:
-    """pshim's PSModulePath: the Modules folder in pshim's home, then the machine-wide folder."""
-    return os.path.join(pshim_home(), "Modules") + ";C:\\Program Files\\WindowsPowerShell\\Modules"
-
-
 def module_path_entries(ctx) -> list[str]:
     """The PSModulePath entries as written (`;`-separated; POSIX `:` lists are split too)."""
     raw = os.environ.get("PSModulePath")
     if raw is None:
+        from .manifest_modules import default_module_path
         raw = default_module_path()
     out = []
     for chunk in raw.split(";"):
