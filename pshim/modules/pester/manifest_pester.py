@@ -21,3 +21,38 @@ CMDLETS = {
     "Invoke-Pester": _P + "invoke:InvokePesterCommand",
     "New-PesterConfiguration": _P + "configuration:NewPesterConfigurationCommand",
 }
+
+HELP_TOPICS = {"about_Pester": """TOPIC
+    about_Pester
+
+SHORT DESCRIPTION
+    Testing scripts with Pester: pshim's own implementation of the Pester 5 test language.
+
+LONG DESCRIPTION
+    A test file is named *.Tests.ps1. Describe and Context group tests, It is one test, Should asserts:
+
+        BeforeAll { . $PSScriptRoot/Get-Planet.ps1 }
+        Describe 'Get-Planet' {
+            It 'lists <Count> planets' -ForEach @{ Count = 8 } {
+                @(Get-Planet).Count | Should -Be $Count
+            }
+        }
+
+    Invoke-Pester <files or folders> [-Output None|Normal|Detailed] [-PassThru] [-TagFilter <tags>]
+    [-ExcludeTagFilter <tags>] [-FullNameFilter <names>] [-CI] [-Configuration <configuration>] runs them
+    in two phases. Discovery runs each file's top level, BeforeDiscovery and the Describe/Context bodies
+    to find the tests; the run then runs BeforeAll, BeforeEach, the It bodies, AfterEach and AfterAll.
+    Put the code your tests need in BeforeAll (or BeforeEach): what the file's top level computes is not
+    there when the tests run. Variables that BeforeAll sets are seen by the tests of its block;
+    BeforeEach, It and AfterEach share one scope per test; $script: variables last for the file;
+    $PSScriptRoot is the test file's folder; TestDrive: is a folder of the file's own, removed after it.
+
+    Mock <command> { <new behaviour> } [-ParameterFilter { <condition> }] replaces a cmdlet, function
+    or alias for the block or test that is running (the parameters stay the command's own).
+    Should -Invoke <command> [-Times n] [-Exactly] [-Scope It|Describe|Context] checks the calls.
+
+    A test file run as a script (pshim -File x.Tests.ps1) runs through Invoke-Pester, as in Pester 5.
+
+SEE ALSO
+    Invoke-Pester, Describe, It, Should, Mock
+"""}

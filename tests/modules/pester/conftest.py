@@ -8,9 +8,6 @@ import pytest
 
 from pshim.testing import run
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-FIXTURES = os.path.join(HERE, "fixtures")
-
 
 @pytest.fixture
 def pester(tmp_path):

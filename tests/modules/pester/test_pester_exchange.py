@@ -4,7 +4,7 @@ import os
 
 from pshim.testing import run
 
-from conftest import FIXTURES
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
 
 
 def test_exchange_suite_on_the_lab(pester_lab):
