@@ -496,10 +496,16 @@ def run_all(ctx, paths, screen, tag_filter=None, exclude_tags=None, full_names=N
 
 
 def find_test_files(ctx, path) -> list[str]:
-    """A file as given; a folder: every *.Tests.ps1 under it, in name order."""
+    """A file as given; a folder: every *.Tests.ps1 under it, in name order; wildcards expand."""
     p = ctx.resolve_path(cv.to_string(path))
     if os.path.isfile(p):
         return [p]
+    if any(ch in p for ch in "*?[") and not os.path.exists(p):
+        import glob
+        out = []
+        for m in sorted(glob.glob(p)):
+            out += find_test_files(ctx, m)
+        return out
     if os.path.isdir(p):
         out = []
         for root, dirs, files in os.walk(p):

@@ -352,3 +352,17 @@ def test_should_error_action_continue_collects_every_failure(pester, tmp_path):
                                                                          "Expected 4, but got 3."]
     assert "   [0] Expected 2, but got 1." in r.host_text
     assert "   [1] Expected 4, but got 3." in r.host_text
+
+
+def test_paths_with_wildcards_and_excluded_paths(pester, tmp_path):
+    r = pester({"a.Tests.ps1": 'Describe "a" { It "x" { } }', "b.Tests.ps1": 'Describe "b" { It "y" { } }',
+                "sub/c.Tests.ps1": 'Describe "c" { It "z" { } }'},
+               command=f"Invoke-Pester '{tmp_path}/*.Tests.ps1' -ExcludePath '*b.Tests.ps1' -Output None -PassThru")
+    assert [t.ExpandedPath for t in r.run.Tests] == ["a.x"]
+    r = pester({}, command=f"Invoke-Pester '{tmp_path}' -Output None -PassThru")
+    assert [t.ExpandedPath for t in r.run.Tests] == ["a.x", "b.y", "c.z"]
+
+
+def test_a_missing_path_is_an_error_record(pester, tmp_path):
+    r = pester({}, command=f"Invoke-Pester '{tmp_path}/nothing-here' -Output None")
+    assert r.errors and r.errors[0].message().startswith("Cannot find path")
