@@ -8,6 +8,7 @@ Remove-Module takes away again.
 """
 from __future__ import annotations
 
+import ntpath
 import os
 
 from ...formatting.views import register_view, TableView, ListView, Column, Entry
@@ -36,7 +37,8 @@ class PSModuleInfo(DotNetObject):
         self.Name = name
         self.file = path                      # OS path of the module file ("" for dynamic modules)
         self.Path = display_path or path
-        self.ModuleBase = os.path.dirname(self.Path) if self.Path else ""
+        self.ModuleBase = (ntpath.dirname(self.Path) if "\\" in self.Path and "/" not in self.Path
+                           else os.path.dirname(self.Path)) if self.Path else ""
         self.ModuleType = module_type
         self.Version = version or Version(0, 0)
         self.Description = ""
@@ -143,6 +145,25 @@ def _commands_column(m) -> str:
 register_view("System.Management.Automation.PSModuleInfo",
               TableView([Column("ModuleType", width=10), Column("Version", width=10), Column("Name", width=35),
                          Column(_commands_column, label="ExportedCommands")]))
+def _module_directory(m) -> str:
+    """The module-path folder a listed module is in (above its version folder, if any)."""
+    base = m.ModuleBase.rstrip("\\/")
+    sep = "\\" if "\\" in base else "/"
+    parent, _, leaf = base.rpartition(sep)
+    try:
+        Version.parse(leaf)
+        parent = parent.rpartition(sep)[0]
+    except ValueError:
+        pass
+    return parent
+
+
+# Get-Module -ListAvailable: modules grouped under the folder they were found in, as 5.1 shows them
+LIST_AVAILABLE_TYPE = "ModuleInfoGrouping"
+register_view(LIST_AVAILABLE_TYPE,
+              TableView([Column("ModuleType", width=10), Column("Version", width=10), Column("Name", width=35),
+                         Column(_commands_column, label="ExportedCommands")],
+                        group_by=_module_directory, group_label=" Directory"))
 register_view("System.Management.Automation.PSModuleInfo",
               ListView([Entry("Name"), Entry("Path"), Entry("Description"), Entry("ModuleType"), Entry("Version"),
                         Entry("NestedModules"), Entry("ExportedFunctions"), Entry("ExportedCmdlets"),

@@ -225,7 +225,11 @@ def import_module(ctx, spec, opts: ImportOptions, rep: Reporter) -> PSModuleInfo
     if isinstance(spec, PSModuleInfo):
         info = spec
         if info.builtin:
-            return _import_builtin(session, info, rep)
+            return _import_builtin(session, builtin_modules(session).get(info.Name.lower(), info), rep)
+        if info.scope is None:          # a module as -ListAvailable lists it: load it from its file
+            if not info.file:
+                raise not_found_error(info.Name, opts)
+            return import_file(ctx, info.file, opts, rep, target, shown_name=info.Name)
         _register(session, info, target)
         import_members(ctx, info, target, opts, rep)
         return info

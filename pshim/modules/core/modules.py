@@ -12,7 +12,7 @@ from ...runtime import conversion as cv
 from ...runtime.operators import wildcard_match, has_wildcard
 from ...runtime.psobject import PSObject, PSMemberInfo, unwrap
 from ...runtime.scopes import Scope, ModuleScope, session_module
-from .module_info import PSModuleInfo, builtin_modules
+from .module_info import PSModuleInfo, builtin_modules, LIST_AVAILABLE_TYPE
 from .module_loader import (ImportOptions, Reporter, ModuleError, import_module, module_table, imported_builtins,
                             remove_module, export_members, finish_exports, run_module_block, import_members,
                             default_target, parse_version)
@@ -32,6 +32,14 @@ class _NameOnly:
 
     def ps_to_string(self):
         return self.name
+
+
+def _listed_copy(builtin):
+    """A built-in module as -ListAvailable lists it (its own object: the listing marks it)."""
+    info = PSModuleInfo(builtin.Name, "", builtin.ModuleType, builtin.Version, builtin.Path)
+    info.builtin = True
+    info.cmdlets = dict(builtin.cmdlets)
+    return info
 
 
 def _target(cmdlet):
@@ -175,6 +183,8 @@ class GetModuleCommand(Cmdlet):
             if self.Refresh:
                 command_index(session).refresh()
             pool = self._available()
+            for m in pool:
+                m.ps_type_names = (LIST_AVAILABLE_TYPE,) + PSModuleInfo.ps_type_names
         else:
             table = module_table(session)
             pool = list(table.visible)
@@ -219,7 +229,7 @@ class GetModuleCommand(Cmdlet):
             info.cmdlets = {n.lower(): _NameOnly(n) for n in cmdlets}
             info.aliases = {n.lower(): _NameOnly(n) for n in aliases}
             out.append(info)
-        return out + list(builtin_modules(ctx.session).values())
+        return out + [_listed_copy(m) for m in builtin_modules(ctx.session).values()]
 
 
 class RemoveModuleCommand(Cmdlet):

@@ -377,6 +377,11 @@ def test_get_module_list_available_all_and_refresh(modpath, tmp_path):
     assert ok("Get-Module -ListAvailable A* | % Name", s) == ["Avail"]
     assert ok("Get-Module Avail", s) == []                   # available, not imported
     assert ok("Get-Module -ListAvailable -Refresh Plain | % Name", s) == ["Plain"]
+    text = run("Get-Module -ListAvailable", session=s, capture_output=False).host_text.splitlines()
+    assert text[:3] == ["", "", f"    Directory: {modpath}"]
+    assert "    Directory: C:\\Windows\\system32\\WindowsPowerShell\\v1.0\\Modules" in text
+    # a listed module piped to Import-Module is loaded from its file
+    assert ok("Get-Module -ListAvailable Plain | Import-Module; Get-Plain; Get-Module Plain | % Name", s) == ["Plain"]
 
 
 def test_remove_module_takes_functions_variables_aliases_away(tmp_path):
