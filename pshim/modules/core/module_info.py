@@ -192,6 +192,12 @@ _EXCHANGE = "microsoft.exchange."
 def builtin_modules(session) -> dict:
     """lower name -> PSModuleInfo for each module pshim's packages provide (cmdlets grouped by module)."""
     def build():
+        import sys
+        declared = {}       # a package may say which version its module is: MODULE_VERSION = "3.4.0"
+        for package in session.commands.modules:
+            pkg = sys.modules.get(package)
+            if pkg is not None and getattr(pkg, "MODULE_VERSION", None) and getattr(pkg, "MODULE_NAME", None):
+                declared[pkg.MODULE_NAME.lower()] = Version.parse(pkg.MODULE_VERSION)
         groups: dict = {}
         for entry in session.commands.cmdlets.values():
             groups.setdefault(entry.module, []).append(entry)
@@ -200,8 +206,8 @@ def builtin_modules(session) -> dict:
             low = name.lower()
             if low == SNAPIN_ONLY or not name:
                 continue
-            version = _BUILTIN_VERSIONS.get(low) or (Version(15, 0, 0, 0) if low.startswith(_EXCHANGE)
-                                                     else Version(1, 0, 0, 0))
+            version = declared.get(low) or _BUILTIN_VERSIONS.get(low) or \
+                (Version(15, 0, 0, 0) if low.startswith(_EXCHANGE) else Version(1, 0, 0, 0))
             path = f"{_PSHOME_MODULES}\\{name}\\{name}.psd1"
             info = PSModuleInfo(name, "", "Manifest", version, display_path=path)
             info.builtin = True
