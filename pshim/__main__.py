@@ -79,7 +79,10 @@ def main(argv=None) -> int:
         return 0
     from .host.console import ConsoleHost
     from .runtime.session import Session
+    from .runtime.drives import pshim_home
+    from .language import parse_cache
     from .errors import ExitSignal
+    parse_cache.enable(os.path.join(pshim_home(), "cache", "parse"))    # repeated runs skip the grammar
     interactive_run = opts["command"] is None and opts["file"] is None
     if interactive_run and not sys.stdin.isatty():
         opts["command"] = "-"          # piped standard input: run it statement by statement

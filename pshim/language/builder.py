@@ -1253,7 +1253,7 @@ def data_statement(s, loc, toks):
 def labeled_statement(s, loc, toks):
     m, stmt = toks[0], toks[1]
     label = m.group("label")
-    fields = {k: getattr(stmt, k) for k in stmt.__dataclass_fields__ if k != "extent"}
+    fields = {k: getattr(stmt, k) for k in stmt._fields}
     fields["label"] = label
     return type(stmt)(**fields, extent=ext(loc, stmt.extent.end))
 

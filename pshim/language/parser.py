@@ -5,9 +5,12 @@ grammar (grammar.build, built on first use) and converts every failure into
 pshim.errors.ParseError / IncompleteInput with a PowerShell 5.1 message and
 position.  Results are cached (LRU keyed by (text, path)): scripts are
 re-parsed often (dot-sourcing, functions called by name, the REPL's history)
-and the AST is never mutated by its users.
+and the AST is never mutated by its users.  When parse_cache is enabled (the
+command line enables it for pshim's home) parsed texts are also kept on disk,
+so a repeated run does not build the grammar at all.
 
-Nothing here imports pyparsing at module import time.
+Nothing here imports pyparsing (nor the tokens module) at module import time: a
+text found in the parse cache needs neither.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ import threading
 from collections import OrderedDict
 
 from ..errors import IncompleteInput, ParseError, ParseErrorItem
-from . import tokens as T
+from . import parse_cache
 from .extent import Extent, SourceText
 
 CACHE_SIZE = 256
@@ -43,11 +46,15 @@ def parse(text: str, path: str | None = None):
             if isinstance(hit, ParseError):
                 raise hit
             return hit
-        try:
-            result = _parse_uncached(text, path)
-        except ParseError as e:
-            _remember(key, e)
-            raise
+        result = parse_cache.lookup(text, path) if parse_cache.enabled() else None
+        if result is None:
+            try:
+                result = _parse_uncached(text, path)
+            except ParseError as e:
+                _remember(key, e)
+                raise
+            if parse_cache.enabled():
+                parse_cache.store(text, path, result)
         _remember(key, result)
         return result
 
@@ -59,6 +66,7 @@ def _remember(key, value):
 
 
 def _error(source, error_id, arg, start, end=None, incomplete=None):
+    from . import tokens as T
     text = source.text
     if end is None:
         if error_id in ("UnexpectedToken", "RedirectionNotSupported", "InvalidEndOfLine",
@@ -74,11 +82,13 @@ def _error(source, error_id, arg, start, end=None, incomplete=None):
     return cls([item])
 
 
-_PREV_OP = re.compile(r"(" + T.DASH + r"[A-Za-z]+:?|\+\+|--|\.\.|[-+*/%]?=|[-+*/%!,&.\u2013\u2014\u2015])\s*\Z")
+_PREV_OP = r"(" + "{dash}" + r"[A-Za-z]+:?|\+\+|--|\.\.|[-+*/%]?=|[-+*/%!,&.\u2013\u2014\u2015])\s*\Z"
 
 
 def _previous_operator(text, pos):
-    m = _PREV_OP.search(text, 0, pos) if pos <= len(text) else None
+    from . import tokens as T
+    rx = re.compile(_PREV_OP.replace("{dash}", T.DASH))
+    m = rx.search(text, 0, pos) if pos <= len(text) else None
     if m is None:
         return ""
     op = m.group(1)
@@ -113,6 +123,7 @@ def _open_brace_before(clean, string_ends, pos):
 
 
 def _convert_fatal(source, scan, exc):
+    from . import tokens as T
     msg = exc.msg or ""
     error_id, _, arg = msg.partition("|")
     loc = exc.loc
@@ -149,6 +160,7 @@ def _convert_fatal(source, scan, exc):
 
 
 def _parse_uncached(text, path):
+    from . import tokens as T
     from . import builder as B
     from . import grammar as G
     from . import semantic_checks

@@ -121,11 +121,10 @@ class _Checker:
                 self.report(n.extent, "ControlLeavingFinally")
             if isinstance(n, A.LoopStatementAst) and not isinstance(n, A.SwitchStatementAst):
                 loops = loops + (n.label,)
-            for name in n.__dataclass_fields__:
-                if name != "extent":
-                    v = getattr(n, name)
-                    if isinstance(v, (A.Ast, list, tuple, dict)):
-                        self._flow_in_finally(v, loops)
+            for name in n._fields:
+                v = getattr(n, name)
+                if isinstance(v, (A.Ast, list, tuple, dict)):
+                    self._flow_in_finally(v, loops)
         elif isinstance(n, (list, tuple)):
             for x in n:
                 self._flow_in_finally(x, loops)

@@ -41,7 +41,6 @@ Choice documented here: `[pscustomobject]@{a=1}.ToString()` returns "" as in
 """
 from __future__ import annotations
 
-import inspect
 
 from ..errors import RuntimeException, PSException, MethodException
 from .psobject import PSObject, DotNetObject, unwrap
@@ -262,6 +261,7 @@ def _python_method(obj, lname):
 def _call_python(proper, fn, args, kw):
     """Call a DotNetObject's Python method; one that declares a keyword-only
     `ps_kw` parameter also receives the engine callables (invoker, convert, ...)."""
+    import inspect          # ~10 ms: not worth paying at start-up for the first method call
     try:
         sig = inspect.signature(fn)
     except ValueError:      # no signature available (builtins): just call it
@@ -276,6 +276,7 @@ def _call_python(proper, fn, args, kw):
 
 
 def _python_definition(obj, proper, fn) -> str:
+    import inspect
     try:
         params = [p for p in inspect.signature(fn).parameters.values()]
     except (TypeError, ValueError):
