@@ -5,9 +5,10 @@ grammar and parsing cost more than the rest of start-up together. With the cache
 (`enable(directory)`, done by the command line for pshim's home: `$PSHIM_HOME/cache/parse`),
 `parser.parse` looks a text up here before it parses, and stores what it parsed.
 
-An entry is one file named by the BLAKE2b hash of the text, its path and the parser's code (pshim's
-version, the Python version and the size and time of every module of this package, so a new
-pshim or an edited grammar never reads an old entry). The file is
+An entry is one file named by the BLAKE2b hash of the text, its path and the parser's code (the
+Python version, pshim's __version__ when it has one, and the size and time of every module of
+this package: the AST's classes and everything that builds them live here, so a new pshim or an
+edited grammar never reads an old entry). The file is
 
     MAGIC | BLAKE2b-256 keyed with this home's key (a MAC) over body | body
 
@@ -79,10 +80,7 @@ def _code_fingerprint() -> bytes:
     if _fingerprint is None:
         h = blake2b(digest_size=32)
         here = os.path.dirname(os.path.abspath(__file__))
-        try:
-            from .. import __version__ as version
-        except ImportError:
-            version = "?"
+        version = getattr(sys.modules.get(__package__.rpartition(".")[0]), "__version__", "?")
         h.update(f"{version}|{sys.version}|{_PROTOCOL}".encode())
         for name in sorted(os.listdir(here)):
             if name.endswith(".py"):

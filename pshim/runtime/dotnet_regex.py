@@ -76,9 +76,10 @@ _BLOCK_ALIASES = {"combiningmarksforsymbols": "CombiningDiacriticalMarksforSymbo
 _SHORTHANDS = frozenset("dDsSwW")
 _ANCHORS = {"b": r"\b", "B": r"\B", "A": r"\A", "G": r"\G", "z": r"\Z", "Z": r"(?=\n?\Z)"}
 _SIMPLE_ESCAPES = {"a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
-_QUANT = re.compile(r"\{(\d+)(,(\d*))?\}")
-_OPTION_GROUP = re.compile(r"\(\?([imnsx+-]*)([:)])")
-_COND_NUMBER = re.compile(r"(\d+)\)")
+# patterns of the translator, compiled on first use (re keeps them): none is needed at start-up
+_QUANT = r"\{(\d+)(,(\d*))?\}"
+_OPTION_GROUP = r"\(\?([imnsx+-]*)([:)])"
+_COND_NUMBER = r"(\d+)\)"
 _WS = " \t\n\v\f\r"
 
 
@@ -176,7 +177,7 @@ class _Translator:
             elif c in "*+?":
                 self.quantifier(c, 1)
             elif c == "{":
-                m = _QUANT.match(self.p, self.i)
+                m = re.compile(_QUANT).match(self.p, self.i)
                 if m is None:
                     self.i += 1
                     self.emit("\\{")
@@ -387,7 +388,7 @@ class _Translator:
         if nxt == "(":
             self.conditional(stack)
             return
-        m = _OPTION_GROUP.match(p, i)
+        m = re.compile(_OPTION_GROUP).match(p, i)
         if m is None:
             self.error("Unrecognized grouping construct.")
         on, off, sign = set(), set(), True
@@ -439,7 +440,7 @@ class _Translator:
         """`(?(1)yes|no)`, `(?(name)yes|no)`, `(?(expr)yes|no)`; self.i at `(?(`."""
         p = self.p
         j = self.i + 3
-        m = _COND_NUMBER.match(p, j)
+        m = re.compile(_COND_NUMBER).match(p, j)
         if m is not None:
             number = int(m.group(1))
             if not self.collect and number not in self.groups.by_number:
@@ -701,8 +702,8 @@ class Pattern:
         return out
 
 
-_REPL_TOKEN = re.compile(r"\$(?:(?P<dollar>\$)|(?P<amp>&)|(?P<left>`)|(?P<right>')|(?P<last>\+)|(?P<all>_)"
-                         r"|(?P<num>\d+)|\{(?P<name>\w+)\})")
+_REPL_TOKEN = (r"\$(?:(?P<dollar>\$)|(?P<amp>&)|(?P<left>`)|(?P<right>')|(?P<last>\+)|(?P<all>_)"
+               r"|(?P<num>\d+)|\{(?P<name>\w+)\})")
 
 
 @functools.lru_cache(maxsize=256)
@@ -710,7 +711,7 @@ def _replacement_parts(pat: Pattern, repl: str):
     parts = []
     pos = 0
     buf = []
-    for m in _REPL_TOKEN.finditer(repl):
+    for m in re.compile(_REPL_TOKEN).finditer(repl):
         buf.append(repl[pos:m.start()])
         pos = m.end()
         g = m.lastgroup
