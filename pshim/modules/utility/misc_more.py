@@ -28,11 +28,7 @@ _NS = "Microsoft.PowerShell.Commands."
 
 
 def _state(session, name, factory):
-    v = getattr(session, name, None)
-    if v is None:
-        v = factory()
-        setattr(session, name, v)
-    return v
+    return session.state(f"utility.{name}", factory)
 
 
 # ---------------------------------------------------------------------------
