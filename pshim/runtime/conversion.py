@@ -193,8 +193,9 @@ def parse_number(text: str):
         return 0
     m = _INT.match(s)
     if m:
-        v = int(m.group(1))
-        return v
+        if len(m.group(1)) > 400:        # past every integer type, and past Python's int-parsing limit:
+            return float(m.group(1))     # a double (Infinity beyond its range)
+        return int(m.group(1))
     m = _HEX.match(s)
     if m:
         v = int(m.group(2), 16)
