@@ -20,7 +20,9 @@ The text the AST was made from is compared with the text asked for before an ent
 
 Writes go to a temporary file renamed into place (two shells can store the same entry); a
 process stores at most STORES_PER_PROCESS entries (a loop over Invoke-Expression does not fill
-the disk), and its first store prunes the directory to the MAX_ENTRIES most recently used. Parse errors are not
+the disk), and its first store prunes the directory to the MAX_ENTRIES most recently used. A
+command line (no path) that mentions a password, a token, a secret, an API key or -AsPlainText
+is not stored, as PSReadLine keeps such lines out of its history. Parse errors are not
 kept. Any OS error disables nothing but the one lookup or store it happened in.
 
 Keyed BLAKE2b rather than the hmac module: the same guarantee, one import less at start-up.
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 
 try:                        # the C modules behind hashlib and pickle: hashlib loads OpenSSL first
@@ -47,6 +50,9 @@ MAX_ENTRIES = 1000
 STORES_PER_PROCESS = 64
 MAX_TEXT = 512 * 1024          # longer texts are parsed every time
 _SUFFIX = ".ast"
+# a command line that may hold a secret is not written down (PSReadLine's rule for its history);
+# a script file is on disk already
+_SENSITIVE = re.compile(r"password|asplaintext|token|apikey|secret", re.IGNORECASE)
 _PROTOCOL = 5
 
 _directory: str | None = None
@@ -198,6 +204,8 @@ def store(text: str, path: str | None, tree) -> None:
     """Keep a freshly parsed tree (before anyone has used it)."""
     global _stores
     if _directory is None or len(text) > MAX_TEXT or _stores >= STORES_PER_PROCESS:
+        return
+    if path is None and _SENSITIVE.search(text):
         return
     _stores += 1
     try:

@@ -101,6 +101,15 @@ def test_parse_errors_are_not_stored(cache):
     assert entries(cache) == []
 
 
+@pytest.mark.parametrize("text", ["$p = ConvertTo-SecureString 'x' -AsPlainText -Force", "$Password = 'x'",
+                                  "Connect-Thing -ApiKey k", "$env:GITHUB_TOKEN", "$client_secret = 1"])
+def test_command_lines_that_may_hold_a_secret_are_not_stored(cache, text):
+    cached(text)
+    assert entries(cache) == []
+    cached(text, "C:\\s.ps1")          # a script file is on disk already
+    assert len(entries(cache)) == 1
+
+
 def test_every_corpus_text_reads_back_as_the_same_tree(cache):
     texts = [t for t in examples()[:300]]
     for p in scripts():
