@@ -6,11 +6,11 @@ The built-in lab database is built once per session (from samples/labs/contoso) 
 test's home, so every test starts from the same fresh organisation without paying for its creation.
 """
 import os
-import shutil
 
 import pytest
 
 from pshim.testing import run, new_session
+from tests.modules.exchange.lab_support import build_lab_template, copy_lab
 from tests.modules.exchange.slapd_server import SlapdServer, DnsResponder, need_slapd, write_directory_config
 
 SUFFIX = "DC=contoso,DC=com"
@@ -20,34 +20,13 @@ DEFINITION = os.path.join(ROOT, "samples", "labs", "contoso", "organization.psd1
 
 @pytest.fixture(scope="session")
 def _lab_template(tmp_path_factory):
-    home = tmp_path_factory.mktemp("lab-template")
-    old = os.environ.get("PSHIM_HOME")
-    os.environ["PSHIM_HOME"] = str(home)
-    try:
-        r = run("Get-ExchangeServer | Out-Null")
-        assert not r.errors, r.error_text
-        # listeners on a port offset of this test run's own, so a lab running on the machine (a developer's
-        # Start-PshimLab, another test run) never answers for this one; results show the configured ports
-        from pshim.modules.exchange.directory.lab import LabDirectory
-        d = LabDirectory(str(home / "lab" / "lab.db"))
-        d.set_org_setting("PortOffset", 20000 + os.getpid() % 30000)
-        d.close()
-    finally:
-        if old is None:
-            del os.environ["PSHIM_HOME"]
-        else:
-            os.environ["PSHIM_HOME"] = old
-    return home / "lab" / "lab.db"
+    return build_lab_template(tmp_path_factory.mktemp("lab-template"), 20000 + os.getpid() % 30000)
 
 
 @pytest.fixture
 def lab(_lab_template):
     """A fresh copy of the built-in lab in this test's pshim home; returns the database path."""
-    home = os.environ["PSHIM_HOME"]
-    dest = os.path.join(home, "lab", "lab.db")
-    os.makedirs(os.path.dirname(dest), exist_ok=True)
-    shutil.copyfile(_lab_template, dest)
-    return dest
+    return copy_lab(_lab_template)
 
 
 @pytest.fixture

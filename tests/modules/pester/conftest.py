@@ -1,12 +1,12 @@
 """Helpers for the Pester tests: write test files into a folder and run Invoke-Pester on them; a lab
 for the Exchange suite (the built-in organisation, made once and copied into each test's home)."""
 import os
-import shutil
 import textwrap
 
 import pytest
 
 from pshim.testing import run
+from tests.modules.exchange.lab_support import build_lab_template, copy_lab
 
 
 @pytest.fixture
@@ -29,27 +29,9 @@ def pester(tmp_path):
 
 @pytest.fixture(scope="session")
 def _pester_lab(tmp_path_factory):
-    home = tmp_path_factory.mktemp("pester-lab")
-    old = os.environ.get("PSHIM_HOME")
-    os.environ["PSHIM_HOME"] = str(home)
-    try:
-        r = run("Get-ExchangeServer | Out-Null")
-        assert not r.errors, r.error_text
-        from pshim.modules.exchange.directory.lab import LabDirectory
-        d = LabDirectory(str(home / "lab" / "lab.db"))
-        d.set_org_setting("PortOffset", 21000 + os.getpid() % 20000)    # this run's own listeners
-        d.close()
-    finally:
-        if old is None:
-            del os.environ["PSHIM_HOME"]
-        else:
-            os.environ["PSHIM_HOME"] = old
-    return home / "lab" / "lab.db"
+    return build_lab_template(tmp_path_factory.mktemp("pester-lab"), 21000 + os.getpid() % 20000)
 
 
 @pytest.fixture
 def pester_lab(_pester_lab):
-    dest = os.path.join(os.environ["PSHIM_HOME"], "lab", "lab.db")
-    os.makedirs(os.path.dirname(dest), exist_ok=True)
-    shutil.copyfile(_pester_lab, dest)
-    return dest
+    return copy_lab(_pester_lab)
