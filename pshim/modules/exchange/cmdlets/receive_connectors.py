@@ -372,7 +372,3 @@ class RemoveReceiveConnectorCommand(_ConnectorCmdlet):
         if not self.should_process_description(f'Removing Receive connector "{typed}".'):
             return
         self.directory().remove_connector(record.guid)
-
-
-__all__ = ["GetReceiveConnectorCommand", "NewReceiveConnectorCommand", "SetReceiveConnectorCommand",
-           "RemoveReceiveConnectorCommand", "ExchangeTaskError"]

@@ -6,7 +6,7 @@ from ....commands.parameters import Parameter
 from ....runtime import conversion as cv
 from ..identity import match_servers, identity_text
 from ..model import ExchangeServer, TransportServer, FrontendTransportServer
-from .base import ExchangeCmdlet, ExchangeTaskError, TASKS
+from .base import ExchangeCmdlet, TASKS
 
 
 class ExchangeServerStatus(ExchangeServer):
@@ -117,7 +117,3 @@ class GetFrontendTransportServiceCommand(_GetServers):
 
     def select(self, record):
         return bool(record.roles & 16384)
-
-
-__all__ = ["GetExchangeServerCommand", "GetTransportServiceCommand", "GetTransportServerCommand",
-           "GetFrontendTransportServiceCommand", "ExchangeTaskError"]

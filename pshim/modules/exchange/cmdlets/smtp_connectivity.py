@@ -18,7 +18,7 @@ from ....commands.progress import ProgressRecord
 from ....runtime import conversion as cv
 from ..directory.lab import LabDirectory
 from ..lab.service import EphemeralListeners, status as lab_status
-from ..lab.specs import expand_binding, resolve_port_offset
+from ..lab.specs import expand_binding
 from ..monitoring import (SmtpConnectivityStatus, MonitoringData, MonitoringEvent, summary_event,
                           latency_counters)
 from ..smtp.probe import Endpoint, probe_each, EXTERNAL
@@ -193,6 +193,3 @@ def _no_endpoint(binding, server) -> str:
     why = server.address_error or f"the directory gives {server.name} no {family} address"
     return (f"The binding {binding} listens on every {family} address of {server.name}, but {why}, so there is "
             "no endpoint to test.")
-
-
-__all__ = ["TestSmtpConnectivityCommand", "resolve_port_offset"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from ....runtime.drives import pshim_home
-from .base import Directory, DirectoryDamaged
+from .base import Directory
 from .lab import LabDirectory, lab_path, create_lab
 
 STATE_KEY = "exchange.directory"
@@ -93,6 +93,3 @@ def reset_lab(ctx, definition: str | None, force: bool) -> str:
     state.close()
     build_lab(ctx, path, definition, replace=True)
     return path
-
-
-__all__ = ["open_directory", "directory_state", "ensure_lab", "reset_lab", "DirectoryDamaged"]
