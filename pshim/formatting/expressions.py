@@ -8,10 +8,10 @@ Errors in a hashtable are raised as FormatSpecError with 5.1's message texts.
 """
 from __future__ import annotations
 
-import fnmatch
 
 from ..runtime.members import properties, property_names, get_property
 from ..runtime.psobject import Hashtable
+from ..runtime.wildcard import has_wildcard, wildcard_filter
 
 _MISSING = object()
 
@@ -27,8 +27,7 @@ def _is_scriptblock(x):
     return type(x).__name__ == "ScriptBlock" and hasattr(x, "ast")
 
 
-def _has_wildcard(s: str) -> bool:
-    return any(c in s for c in "*?[")
+_has_wildcard = has_wildcard
 
 
 def invoke_scriptblock(ctx, sb, obj):
@@ -66,8 +65,7 @@ class Expression:
             return [self]
         if not self.is_wildcard:
             return [self]
-        pat = self.name.lower()
-        return [Expression(n) for n in property_names(obj) if fnmatch.fnmatchcase(n.lower(), pat)]
+        return [Expression(n) for n in wildcard_filter(self.name, property_names(obj))]
 
     def value(self, obj, ctx=None):
         """(value, error): error is the exception a script raised, or None.

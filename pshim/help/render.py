@@ -260,14 +260,14 @@ def _examples(data) -> list[str]:
 
 
 def render_parameters(name, md, data, pattern: str) -> str | None:
-    import fnmatch
+    from ..runtime.wildcard import wildcard_regex
     ptexts = {k.lower(): v for k, v in ((data or {}).get("parameters") or {}).items()}
     out = []
-    pat = pattern.lower()
+    rx = wildcard_regex(pattern)
     for p in md.parameters:
         if p.dont_show:
             continue
-        if fnmatch.fnmatchcase(p.name.lower(), pat):
+        if rx.match(p.name):
             out += parameter_block(p, ptexts.get(p.name.lower(), ""), True)
     if not out:
         return None

@@ -23,9 +23,10 @@ reading variables and their properties.
 """
 from __future__ import annotations
 
-import fnmatch
 import os
 import re
+
+from ..runtime.wildcard import has_wildcard, wildcard_filter
 
 _BREAK = set("|;{}()\n,=")
 _SPECIAL = set(" \t'\"`$(){}[];,|&<>@#")
@@ -109,9 +110,8 @@ def _quote(s: str) -> str:
 def _match(word: str, names, prefix_only=True):
     """Names matching the typed word (a prefix, or a wildcard pattern), case-insensitive."""
     lw = word.lower()
-    if any(c in word for c in "*?["):
-        pat = lw if lw.endswith("*") else lw + "*"
-        return [n for n in names if fnmatch.fnmatchcase(n.lower(), pat)]
+    if has_wildcard(word):
+        return wildcard_filter(word if word.endswith("*") else word + "*", names)
     return [n for n in names if n.lower().startswith(lw)]
 
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import decimal
-import functools
-import re
 
 from ..errors import (RuntimeException, DivideByZeroException, PSInvalidCastException,
                       PSInvalidOperationException, ArgumentException)
 from . import conversion as cv
 from .psobject import PSObject, Hashtable, OrderedDictionary, Int64, UInt32, UInt64, unwrap, Char
 from . import dotnet_regex
+from .wildcard import wildcard_regex, wildcard_match, has_wildcard  # noqa: F401  (the one matcher)
 from .typenames import type_name
 
 INT64_MIN, INT64_MAX = -2 ** 63, 2 ** 63 - 1
@@ -384,43 +383,6 @@ def _lt(l, r, ci):
 
 def _le(l, r, ci):
     return _cmp_scalar(l, r, ci) <= 0
-
-
-@functools.lru_cache(maxsize=1024)
-def wildcard_regex(pattern: str, ci: bool = True):
-    out = []
-    i = 0
-    n = len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "`" and i + 1 < n:
-            out.append(re.escape(pattern[i + 1]))
-            i += 2
-            continue
-        if c == "*":
-            out.append(".*")
-        elif c == "?":
-            out.append(".")
-        elif c == "[":
-            j = pattern.find("]", i + 1)
-            if j == -1:
-                out.append(re.escape(c))
-            else:
-                body = pattern[i + 1:j]
-                out.append("[" + body.replace("\\", "\\\\") + "]")
-                i = j
-        else:
-            out.append(re.escape(c))
-        i += 1
-    return re.compile("".join(out) + r"\Z", re.S | (re.I if ci else 0))
-
-
-def wildcard_match(pattern: str, text: str, ci: bool = True) -> bool:
-    return wildcard_regex(pattern, ci).match(text) is not None
-
-
-def has_wildcard(s: str) -> bool:
-    return any(c in s for c in "*?[")
 
 
 def _like(l, r, ci):

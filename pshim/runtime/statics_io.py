@@ -537,10 +537,8 @@ def _listing(args, want_files, want_dirs, name):
 
 
 def _match(name, pattern):
-    import fnmatch
-    if pattern in ("*", "*.*"):
-        return True
-    return fnmatch.fnmatchcase(name.lower(), pattern.lower())
+    from .wildcard import search_pattern_match
+    return search_pattern_match(pattern, name)
 
 
 @DIR.method("GetFiles", "static string[] GetFiles(string path)",

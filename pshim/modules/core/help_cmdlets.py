@@ -6,7 +6,6 @@ declared metadata, so every registered command has help.
 """
 from __future__ import annotations
 
-import fnmatch
 import os
 import sys
 
@@ -14,6 +13,7 @@ from ...commands.cmdlet import Cmdlet
 from ...errors import ParseError
 from ...commands.parameters import Parameter, ParameterSetData, ALL_SETS
 from ...runtime.psobject import PSObject, DotNetObject, Hashtable
+from ...runtime.wildcard import has_wildcard, wildcard_match
 
 CORE = "Microsoft.PowerShell.Core"
 
@@ -23,12 +23,11 @@ CORE = "Microsoft.PowerShell.Core"
 _KIND_ORDER = {"Alias": 0, "Function": 1, "Filter": 1, "Cmdlet": 2, "ExternalScript": 3}
 
 
-def _has_wildcard(s: str) -> bool:
-    return any(c in s for c in "*?[")
+_has_wildcard = has_wildcard
 
 
 def _wild(pattern: str, name: str) -> bool:
-    return fnmatch.fnmatchcase(name.lower(), pattern.lower())
+    return wildcard_match(pattern, name)
 
 
 def visible_commands(ctx):

@@ -24,6 +24,7 @@ from ...errors import PSException, RuntimeException
 from ...runtime import conversion as cv
 from ...runtime.psobject import Hashtable, OrderedDictionary, unwrap
 from ...runtime.scopes import Scope
+from ...runtime.wildcard import has_wildcard
 from .calls import run_in_scope, call_command
 from .tree import Block, Test, Container, Run
 
@@ -500,10 +501,10 @@ def find_test_files(ctx, path) -> list[str]:
     p = ctx.resolve_path(cv.to_string(path))
     if os.path.isfile(p):
         return [p]
-    if any(ch in p for ch in "*?[") and not os.path.exists(p):
-        import glob
+    if has_wildcard(p) and not os.path.exists(p):
+        from ..management.filesystem import glob as provider_glob
         out = []
-        for m in sorted(glob.glob(p)):
+        for m in provider_glob(p):
             out += find_test_files(ctx, m)
         return out
     if os.path.isdir(p):

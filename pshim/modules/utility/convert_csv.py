@@ -11,7 +11,6 @@ H1, H2... for unnamed columns; every value is a string.
 """
 from __future__ import annotations
 
-import glob
 import os
 
 from ...commands.cmdlet import Cmdlet, Parameter
@@ -22,6 +21,8 @@ from ...runtime.psobject import PSObject, Hashtable, PSMemberInfo
 from ...runtime.typenames import type_names_of
 from . import encodings
 from .textfile import TextFileWriter, FileWriteError
+from ..management.filesystem import glob as provider_glob
+from ...runtime.wildcard import has_wildcard
 
 _MISSING = object()
 LIST_SEPARATOR = ","          # (Get-Culture).TextInfo.ListSeparator of en-US
@@ -529,7 +530,7 @@ class ImportCsvCommand(Cmdlet):
             paths = [paths]
         for p in paths:
             resolved = self.ctx.resolve_path(p)
-            files = [resolved] if literal or not any(c in resolved for c in "*?[") else sorted(glob.glob(resolved))
+            files = [resolved] if literal or not has_wildcard(resolved) else provider_glob(resolved)
             if not files:
                 files = [resolved]
             for f in files:

@@ -1,0 +1,70 @@
+"""One mechanism for each job (issue 13): every caller of a wildcard match, a BOM sniff or a date parse
+goes through the same code, so the places that used to disagree now give 5.1's one answer."""
+import os
+
+from pshim.host.completion import complete
+from pshim.runtime.statics import invoke_static
+from pshim.runtime.wildcard import wildcard_match, search_pattern_match
+from pshim.testing import new_session, run
+
+
+def out(src, session=None):
+    r = run(src, session) if session is not None else run(src)
+    assert not r.errors, r.error_text
+    return [str(x) for x in r.output]
+
+
+# --- wildcards ---------------------------------------------------------------------------------
+
+def test_brackets_have_no_negation():
+    # 5.1's WildcardPattern has no `[!..]`/`[^..]` negation: `!` and `^` are members of the set
+    names = ["ayb", "a!b", "axb", "a^b"]
+    assert [n for n in names if wildcard_match("a[!x]b", n)] == ["a!b", "axb"]
+    assert [n for n in names if wildcard_match("a[^x]b", n)] == ["axb", "a^b"]
+    assert out("'ayb','a!b','axb','a^b' | Where-Object { $_ -like 'a[!x]b' }") == ["a!b", "axb"]
+
+
+def test_bracket_escapes_ranges_and_unclosed():
+    assert wildcard_match("a[`]x]b", "a]b") and wildcard_match("a[`]x]b", "axb")
+    assert wildcard_match("[a-c]at", "Cat") and not wildcard_match("[a-c]at", "dat")
+    assert wildcard_match("a[b", "a[b") and not wildcard_match("a[b", "ab")
+    # an empty set is literal text, not an internal error
+    assert out("'a[]b','ab' | Where-Object { $_ -like 'a[]b' }") == ["a[]b"]
+
+
+def test_format_list_and_select_object_pick_the_same_properties():
+    setup = "$o = [pscustomobject]@{ 'a!b' = 1; axb = 2; ayb = 3 }; "
+    fl = out(setup + "$o | Format-List 'a[!x]b' | Out-String -Stream")
+    sel = out(setup + "($o | Select-Object 'a[!x]b').PSObject.Properties.Name")
+    assert sel == ["a!b", "axb"]
+    assert [line.split(":")[0].strip() for line in fl if line.strip()] == sel
+
+
+def test_get_command_and_help_parameter_patterns_follow_wildcard_rules():
+    assert out("Get-Command 'Get-Dat[!x]' | ForEach-Object Name") == []
+    assert out("(Get-Command 'Get-Dat[a-e]').Name") == ["Get-Date"]
+    r = run("Get-Help Get-Date -Parameter 'Dat[!x]'")
+    assert [str(e) for e in r.errors] == ["No parameter matches criteria Dat[!x]."]
+    text = "\n".join(out("Get-Help Get-Date -Parameter 'Dat[a-e]' | Out-String"))
+    assert "-Date " in text or "-Date\n" in text or "-Date <" in text
+
+
+def test_completion_uses_the_same_matcher():
+    s = new_session()
+    assert complete(s, "Get-Dat[a-e]", len("Get-Dat[a-e]"))[1] == ["Get-Date"]
+    assert complete(s, "Get-Dat[!x]", len("Get-Dat[!x]"))[1] == []
+
+
+def test_directory_search_pattern_is_dotnet_not_powershell(tmp_path):
+    for n in ("a[1].txt", "a1.txt", "b.log"):
+        (tmp_path / n).write_text("x")
+    got = sorted(os.path.basename(f) for f in invoke_static("System.IO.Directory", "GetFiles",
+                                                           [str(tmp_path), "a[1]*"]))
+    assert got == ["a[1].txt"]          # brackets are literal in a .NET search pattern
+    assert search_pattern_match("*.*", "noext") and search_pattern_match("A?.TXT", "a1.txt")
+
+
+def test_import_csv_path_wildcard_expands_through_the_provider(tmp_path):
+    for n, v in (("r1.csv", "1"), ("r2.csv", "2"), ("s.csv", "9")):
+        (tmp_path / n).write_text("N\n" + v + "\n")
+    assert out(f"(Import-Csv '{tmp_path}/r[12].csv').N") == ["1", "2"]
