@@ -128,7 +128,6 @@ class GetContentCommand(_ContentCommand):
     Wait = Parameter("switch")
     Raw = Parameter("switch")
     Encoding = Parameter("string", validate_set=ENCODING_NAMES)
-    Stream = Parameter("string")
 
     def process(self):
         for r in self.targets():
@@ -162,7 +161,37 @@ class GetContentCommand(_ContentCommand):
             chunks = self._chunks(f)
             if tail > 0:
                 chunks = iter(collections.deque(chunks, maxlen=tail))
-            self._emit(chunks, total)
+            n = self._emit(chunks, total)
+            if self.Wait and not (0 < total <= n):
+                self._follow(f, r.os_path, total - n if total > 0 else -1)
+
+    def _follow(self, f, path, left):
+        """-Wait: after the end of the file, keep reading lines as they are added (polling, as 5.1 does
+        once a second; here a little faster) until the pipeline stops (Ctrl+C, or a later command such
+        as Select-Object -First has what it needs), or -TotalCount lines in all were written. A file
+        that shrinks (rotated, truncated) is read again from its start."""
+        import time
+        partial = ""
+        while not self.stopping:
+            line = f.readline()
+            if line:
+                partial += line
+                if not partial.endswith("\n"):
+                    continue
+                self.write_object(partial[:-1])
+                partial = ""
+                left -= 1
+                if left == 0:
+                    return
+                continue
+            try:
+                if os.path.getsize(path) < f.buffer.tell():
+                    f.seek(0)
+                    partial = ""
+                    continue
+            except OSError:
+                pass
+            time.sleep(0.1)
 
     def _decode_raw(self, data: bytes) -> str:
         codec, skip = None, 0
@@ -224,6 +253,7 @@ class GetContentCommand(_ContentCommand):
                 break
         if batch:
             self.write_object(batch)
+        return n
 
     def _read_bytes(self, path, total, tail):
         with open(path, "rb") as f:
@@ -249,7 +279,6 @@ class _WriteContentCommand(_ContentCommand):
     PassThru = Parameter("switch")
     NoNewline = Parameter("switch")
     Encoding = Parameter("string", validate_set=ENCODING_NAMES)
-    Stream = Parameter("string")
     append = False
     action = ""
 
@@ -369,7 +398,6 @@ class ClearContentCommand(_ContentCommand):
     dotnet_type = _NS + "ClearContentCommand"
     supports_should_process = True
     synopsis = "Deletes the contents of an item, but does not delete the item."
-    Stream = Parameter("string")
 
     def process(self):
         for r in self.targets():

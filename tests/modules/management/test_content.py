@@ -68,3 +68,49 @@ def test_drive_form_paths(tmp_path):
     assert r.errors[0].message() == "Cannot find path 'C:\\missing.txt' because it does not exist."
     assert r.errors[1].message() == "Cannot find drive. A drive with the name 'Q' does not exist."
     assert r.errors[1].FullyQualifiedErrorId == "DriveNotFound,Microsoft.PowerShell.Commands.GetContentCommand"
+
+
+def test_get_content_wait_follows_a_growing_file(tmp_path):
+    """-Wait keeps reading lines added to the file (here until Select-Object -First has three), and
+    -Tail chooses where it starts; a line written in two pieces comes out once, whole."""
+    import threading
+    import time
+    p = tmp_path / "log.txt"
+    p.write_text("one\ntwo\nthree\n")
+    got = {}
+    t = threading.Thread(target=lambda: got.setdefault("r", run(
+        f"Get-Content '{p}' -Tail 1 -Wait | Select-Object -First 3")))
+    t.start()
+    time.sleep(0.3)
+    with open(p, "a") as f:
+        f.write("four\nfi")
+        f.flush()
+        time.sleep(0.3)
+        f.write("ve\nsix\n")
+    t.join(10)
+    assert not t.is_alive()
+    assert got["r"].output == ["three", "four", "five"]
+
+
+def test_get_content_wait_stops_at_total_count(tmp_path):
+    import threading
+    import time
+    p = tmp_path / "log.txt"
+    p.write_text("a\n")
+    got = {}
+    t = threading.Thread(target=lambda: got.setdefault("r", run(f"Get-Content '{p}' -Wait -TotalCount 2")))
+    t.start()
+    time.sleep(0.3)
+    with open(p, "a") as f:
+        f.write("b\nc\n")
+    t.join(10)
+    assert not t.is_alive()
+    assert got["r"].output == ["a", "b"]
+
+
+def test_content_stream_is_not_a_parameter_here(tmp_path):
+    """NTFS alternate data streams do not exist on this file system: -Stream is not declared."""
+    p = tmp_path / "f.txt"
+    p.write_text("x\n")
+    r = run(f"Get-Content '{p}' -Stream Zone.Identifier")
+    assert "A parameter cannot be found that matches parameter name 'Stream'" in r.error_text
