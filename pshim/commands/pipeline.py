@@ -327,7 +327,8 @@ def _apply_redirections(ctx, p, redirs, file_sinks, extent=None):
     kw = {}
     for s, attr, wrap in (("2", "error", lambda r: r), ("3", "warning", WarningRecord),
                           ("4", "verbose", VerboseRecord), ("5", "debug", DebugRecord),
-                          ("6", "information", InformationRecord)):
+                          ("6", "information",
+                           lambda x: x if isinstance(x, InformationRecord) else InformationRecord(x))):
         t = target_for(s, wrap)
         if t is not None:
             kw[attr] = t

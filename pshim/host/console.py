@@ -138,11 +138,13 @@ class HostBase:
 
 
 class HostText:
-    """Write-Host output on the information stream (keeps -NoNewline)."""
+    """Write-Host output on the information stream (keeps -NoNewline and the colours)."""
 
-    def __init__(self, text, no_newline=False):
+    def __init__(self, text, no_newline=False, foreground=None, background=None):
         self.text = text
         self.no_newline = no_newline
+        self.foreground = foreground      # a ConsoleColor name, or None: the console's own colour
+        self.background = background
 
     def ps_to_string(self):
         return self.text
@@ -156,6 +158,24 @@ class ConsoleHost(HostBase):
         self.interactive = interactive
         self._pane = None            # the progress block, made on the first record when stdout is a terminal
         self._no_pane = False
+
+    def write_information(self, obj):
+        from ..runtime.streams_records import InformationRecord
+        data = obj.MessageData if isinstance(obj, InformationRecord) else obj
+        if (isinstance(data, HostText) and (data.foreground or data.background) and data.text
+                and _isatty(self.stdout)):
+            # Write-Host -ForegroundColor/-BackgroundColor on a terminal: the text in those colours, the
+            # line end in the console's own (redirected output and transcripts get the plain text)
+            self.stdout.write(console_color_sgr(data.foreground, data.background))
+            try:
+                self.write(data.text)
+            finally:
+                self.stdout.write("\x1b[0m")
+                self.stdout.flush()
+            if not data.no_newline:
+                self.write("\n")
+            return
+        super().write_information(obj)
 
     def write(self, text):
         pane = self._pane
@@ -230,6 +250,21 @@ class ConsoleHost(HostBase):
         if not self.stdout.isatty():
             return None
         return shutil.get_terminal_size((120, 40)).columns
+
+
+_ANSI_COLORS = {"black": 30, "darkred": 31, "darkgreen": 32, "darkyellow": 33, "darkblue": 34, "darkmagenta": 35,
+                "darkcyan": 36, "gray": 37, "darkgray": 90, "red": 91, "green": 92, "yellow": 93, "blue": 94,
+                "magenta": 95, "cyan": 96, "white": 97}
+
+
+def console_color_sgr(foreground, background) -> str:
+    """The terminal escape that selects a System.ConsoleColor foreground and/or background."""
+    codes = []
+    if foreground and str(foreground).lower() in _ANSI_COLORS:
+        codes.append(str(_ANSI_COLORS[str(foreground).lower()]))
+    if background and str(background).lower() in _ANSI_COLORS:
+        codes.append(str(_ANSI_COLORS[str(background).lower()] + 10))
+    return f"\x1b[{';'.join(codes)}m" if codes else ""
 
 
 def _isatty(stream) -> bool:

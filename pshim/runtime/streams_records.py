@@ -37,11 +37,11 @@ class InformationRecord(DotNetObject):
     ps_properties = ("MessageData", "Source", "TimeGenerated", "Tags", "User", "Computer",
                      "ProcessId", "NativeThreadId", "ManagedThreadId")
 
-    def __init__(self, data):
+    def __init__(self, data, tags=None, source=""):
         self.MessageData = data
-        self.Source = ""
+        self.Source = source
         self.TimeGenerated = None
-        self.Tags = []
+        self.Tags = list(tags or [])
         self.User = ""
         self.Computer = ""
         self.ProcessId = 0

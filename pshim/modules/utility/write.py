@@ -63,7 +63,9 @@ class WriteHostCommand(Cmdlet):
         sep = " " if sep is None else cv.to_string(sep)
         o = self.Object
         text = "" if o is None else host_text(o, sep)
-        self.write_information(HostText(text, bool(self.NoNewline)), from_host=True)
+        fg, bg = self.ForegroundColor, self.BackgroundColor
+        self.write_information(HostText(text, bool(self.NoNewline), cv.to_string(fg) if fg is not None else None,
+                                        cv.to_string(bg) if bg is not None else None), from_host=True)
 
 
 class WriteErrorCommand(Cmdlet):
@@ -199,7 +201,9 @@ class WriteInformationCommand(Cmdlet):
     Tags = Parameter("string[]", position=1)
 
     def process(self):
-        self.write_information(self.MessageData)
+        from ...runtime.streams_records import InformationRecord
+        tags = [cv.to_string(t) for t in (self.Tags or [])]
+        self.write_information(InformationRecord(self.MessageData, tags=tags, source=self.name))
 
 
 class OutNullCommand(FastInput, Cmdlet):
