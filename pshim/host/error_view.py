@@ -24,8 +24,12 @@ def normal_view(rec: ErrorRecord, width: int = 120) -> str:
         if pos:
             lines.append(pos)
     chunk = max(10, width - 6)
-    for label, value in (("CategoryInfo          ", str(rec.CategoryInfo)),
-                         ("FullyQualifiedErrorId ", rec.FullyQualifiedErrorId)):
+    fields = [("CategoryInfo          ", str(rec.CategoryInfo)),
+              ("FullyQualifiedErrorId ", rec.FullyQualifiedErrorId)]
+    origin = getattr(rec, "origin_computer", None)     # an error that came from a job or another runspace
+    if origin:
+        fields.append(("PSComputerName        ", origin))
+    for label, value in fields:
         text = f"+ {label}: {value}"
         pieces = [text[i:i + chunk] for i in range(0, len(text), chunk)] or [""]
         lines.append("".join("    " + p for p in pieces))
