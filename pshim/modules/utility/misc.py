@@ -8,7 +8,7 @@ import time
 from ...commands.cmdlet import Cmdlet
 from ...commands.parameters import Parameter, ParameterSetData
 from ...errors import (ItemNotFoundException, ParseError, PSException, ReturnSignal, PipelineStoppedException,
-                       RuntimeException)
+                       RuntimeException, SessionStateUnauthorizedAccessException)
 from ...runtime import conversion as cv
 from ...runtime.operators import has_wildcard, wildcard_match
 from ...runtime.psobject import PSObject, Hashtable, ArrayList, GenericList, unwrap
@@ -106,6 +106,11 @@ class GetDateCommand(Cmdlet):
             self.processor.emit(format_datetime(d, self.Format))
         elif self.UFormat is not None:
             self.processor.emit(uformat(d, self.UFormat))
+        elif self.DisplayHint is not None:
+            # the date with a DisplayHint note: Out-Default shows only the date, only the time, or both
+            o = PSObject(d)
+            o.add_note("DisplayHint", cv.to_string(self.DisplayHint))
+            self.processor.emit(o)
         else:
             self.processor.emit(d)
 
@@ -151,7 +156,6 @@ class NewObjectCommand(Cmdlet):
     ComObject = Parameter("string", position=0, mandatory=True, parameter_set="Com")
     ArgumentList = Parameter("object[]", position=1, parameter_set="Net", aliases=("Args",))
     Property = Parameter("System.Collections.IDictionary")
-    Strict = Parameter("switch", parameter_set="Com")
 
     def process(self):
         if self.parameter_set_name == "Com":
@@ -302,6 +306,14 @@ class SetAliasCommand(Cmdlet):
         sc = self.ctx._scope_for(cv.to_string(self.Scope).lower()) if self.Scope else self.ctx.scope
         if sc.aliases is None:
             sc.aliases = {}
+        old = sc.aliases.get(name.lower())
+        opts = {o.strip().lower() for o in cv.to_string(old.options).split(",")} if old is not None else set()
+        if "constant" in opts or ("readonly" in opts and not self.Force):
+            # a read-only alias changes only with -Force; a constant one never
+            self.write_error(self.error(
+                f"Alias was not written because alias {old.name} is read-only or constant and cannot be written to.",
+                "AliasNotWritable", "WriteError", name, SessionStateUnauthorizedAccessException))
+            return
         a = AliasEntry(name, value, self.Option or "None", self.Description or "")
         sc.aliases[name.lower()] = a
         if self.PassThru:

@@ -111,7 +111,6 @@ class SetVariableCommand(_VariableCmdlet):
     Description = Parameter("string")
     Option = EnumParameter("System.Management.Automation.ScopedItemOptions", OPTIONS, array=True)
     Force = Parameter("switch")
-    Visibility = Parameter("string", validate_set=("Public", "Private"))
     PassThru = Parameter("switch")
 
     def begin(self):
@@ -130,13 +129,24 @@ class SetVariableCommand(_VariableCmdlet):
             vals = self._values
             self._assign(vals[0] if len(vals) == 1 else list(vals), True)
 
+    def _targets(self):
+        """(name, existing variable or None) for each variable to set: a name with a wildcard sets the
+        matching variables there are; -Include and -Exclude filter names and matches alike."""
+        include, exclude = self.Include, self.Exclude
+        for pattern, hits in self._matches(self.Name, include, exclude):
+            if has_wildcard(pattern):
+                for v in hits:
+                    yield v.name, v
+            elif (not include or any(wildcard_match(p, pattern) for p in include)) and \
+                    not (exclude and any(wildcard_match(p, pattern) for p in exclude)):
+                yield pattern, None
+
     def _assign(self, value, has_value):
         sc = self._scope() or self.ctx.scope
-        for n in self.Name:
-            n = cv.to_string(n)
+        for n, found in self._targets():
             if not self.should_process(f"Name: {n} Value: {cv.to_string(value)}", "Set variable"):
                 continue
-            v = sc.vars.get(n.lower())
+            v = found if found is not None else sc.vars.get(n.lower())
             if v is None:
                 v = PSVariable(n, value if has_value else None)
                 sc.vars[n.lower()] = v
@@ -166,7 +176,6 @@ class NewVariableCommand(_VariableCmdlet):
     Value = Parameter("object", position=1, value_from_pipeline=True, value_from_pipeline_by_property_name=True)
     Description = Parameter("string")
     Option = EnumParameter("System.Management.Automation.ScopedItemOptions", OPTIONS, array=True)
-    Visibility = Parameter("string", validate_set=("Public", "Private"))
     Force = Parameter("switch")
     PassThru = Parameter("switch")
 

@@ -1,0 +1,44 @@
+"""Parameters that were declared and ignored, now doing what 5.1 does (or gone; issue 13)."""
+from pshim.testing import run
+
+_NOT_FOUND = "A parameter cannot be found that matches parameter name '{}'"
+
+
+def test_set_variable_wildcard_include_exclude():
+    r = run("$ab=1; $ac=2; $ad=3; Set-Variable a[bc] -Value 9; $ab, $ac, $ad; "
+            "Set-Variable a* -Include ab,ad -Exclude ad -Value 7; $ab, $ac, $ad; "
+            "Set-Variable zz -Value 1 -Exclude z*; Test-Path variable:zz; "
+            "Set-Variable zz -Value 1 -Include z*; $zz")
+    assert r.errors == []
+    assert r.output == [9, 9, 3, 7, 9, 3, False, 1]
+
+
+def test_variable_visibility_is_not_declared():
+    for cmd in ("New-Variable", "Set-Variable"):
+        r = run(f"{cmd} v1 -Value 1 -Visibility Private")
+        assert _NOT_FOUND.format("Visibility") in r.error_text
+
+
+def test_set_alias_read_only_needs_force_constant_never():
+    r = run("Set-Alias zz Get-Date -Option ReadOnly; Set-Alias zz Get-Item; (Get-Alias zz).Definition; "
+            "Set-Alias zz Get-Item -Force; (Get-Alias zz).Definition")
+    assert r.output == ["Get-Date", "Get-Item"]
+    assert len(r.errors) == 1
+    assert "Alias was not written because alias zz is read-only or constant" in r.error_text
+    assert "AliasNotWritable,Microsoft.PowerShell.Commands.SetAliasCommand" in r.error_text
+    r = run("Set-Alias cc Get-Date -Option Constant; Set-Alias cc Get-Item -Force; (Get-Alias cc).Definition")
+    assert r.output == ["Get-Date"] and len(r.errors) == 1
+
+
+def test_get_date_display_hint():
+    r = run("Get-Date -Date '2024-02-03 15:04:05' -DisplayHint Date; "
+            "Get-Date -Date '2024-02-03 15:04:05' -DisplayHint Time", capture_output=False)
+    assert "Saturday, February 3, 2024\n" in r.host_text and "3:04:05 PM" in r.host_text
+    assert "2024 3:04" not in r.host_text
+    r = run("$d = Get-Date -Date '2024-02-03' -DisplayHint Time; $d -is [datetime]; $d.DisplayHint; $d.Year")
+    assert r.output == [True, "Time", 2024]
+
+
+def test_new_object_strict_is_not_declared():
+    r = run("New-Object -ComObject Shell.Application -Strict")
+    assert _NOT_FOUND.format("Strict") in r.error_text
