@@ -544,13 +544,9 @@ _SCRIPT_CACHE = {}
 def decode_script(data: bytes) -> str:
     """Script file bytes -> text as 5.1 reads them: a BOM decides (UTF-8, UTF-16 LE/BE,
     UTF-32); without one, UTF-8 when the bytes are valid UTF-8, else the ANSI code page
-    (Windows-1252), which is what 5.1 assumes for BOM-less scripts."""
-    for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"),
-                     (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if data.startswith(bom):
-            return data[len(bom):].decode(enc, errors="replace")
-    from ..modules.utility.encodings import ANSI_FALLBACK
-    return data.decode("utf-8", errors=ANSI_FALLBACK)
+    (Windows-1252), which is what 5.1 assumes for BOM-less scripts (runtime/textdecode.py)."""
+    from ..runtime.textdecode import decode
+    return decode(data)
 
 
 def script_file_block(ctx, path: str) -> ScriptBlock:

@@ -9,6 +9,6 @@ def read_drive_variable(ctx, drive: str, name: str):
     path = ctx.resolve_path(f"{drive}:\\{name}")
     if not os.path.isfile(path):
         return None
-    with open(path, encoding="utf-8-sig", errors="replace") as fh:
-        lines = fh.read().splitlines()
+    from ..runtime.textdecode import read_file, lines as text_lines
+    lines = text_lines(read_file(path))
     return lines[0] if len(lines) == 1 else lines

@@ -381,8 +381,8 @@ def _switch(node: A.SwitchStatementAst):
         v = cond(ctx)
         if "file" in flags:
             path = ctx.resolve_path(cv.to_string(v))
-            with open(path, encoding="utf-8-sig", errors="replace") as fh:
-                items = [line.rstrip("\r\n") for line in fh]
+            from .textdecode import read_file, lines
+            items = lines(read_file(path))
         else:
             items = iterate_value(v) if isinstance(v, (list, tuple)) else (v,)
         scope = ctx.scope

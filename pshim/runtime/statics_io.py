@@ -9,7 +9,6 @@ session's resolver with `set_path_resolver(fn)`.
 """
 from __future__ import annotations
 
-import codecs
 import os
 import random
 import string
@@ -303,11 +302,8 @@ def _encoding_arg(args, i):
 
 def decode_text(data: bytes, enc) -> str:
     """StreamReader: a BOM decides, else the given encoding (UTF-8 by default)."""
-    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return data.decode(codec, errors="replace")
-    return data.decode(enc.codec if enc else "utf-8", errors="replace")
+    from .textdecode import decode
+    return decode(data, enc.codec if enc else "utf-8")
 
 
 @F.method("Exists", "static bool Exists(string path)")

@@ -68,3 +68,44 @@ def test_import_csv_path_wildcard_expands_through_the_provider(tmp_path):
     for n, v in (("r1.csv", "1"), ("r2.csv", "2"), ("s.csv", "9")):
         (tmp_path / n).write_text("N\n" + v + "\n")
     assert out(f"(Import-Csv '{tmp_path}/r[12].csv').N") == ["1", "2"]
+
+
+# --- text decoding -----------------------------------------------------------------------------
+
+_BOMS = {"utf-32-be": b"\x00\x00\xfe\xff", "utf-32-le": b"\xff\xfe\x00\x00", "utf-8": b"\xef\xbb\xbf",
+         "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}
+
+
+def _write_bom(path, text, codec):
+    path.write_bytes(_BOMS[codec] + text.encode(codec))
+    return str(path)
+
+
+def test_every_reader_honours_every_bom_including_utf32_be(tmp_path):
+    for codec in _BOMS:
+        f = _write_bom(tmp_path / f"t-{codec}.txt", "Name\r\nMüller\r\n", codec)
+        assert out(f"Get-Content '{f}'") == ["Name", "Müller"], codec
+        assert out(f"(Get-Content '{f}' -Raw).Trim()") == ["Name\r\nMüller"], codec
+        assert out(f"[IO.File]::ReadAllLines('{f}')") == ["Name", "Müller"], codec
+        assert out(f"(Import-Csv '{f}').Name") == ["Müller"], codec
+        assert out(f"switch -File '{f}' {{ default {{ $_ }} }}") == ["Name", "Müller"], codec
+        assert out(f"Select-String -Path '{f}' -Pattern 'ü' | ForEach-Object Line") == ["Müller"], codec
+        s = _write_bom(tmp_path / f"s-{codec}.ps1", "'Grüße'", codec)
+        assert out(f"& '{s}'") == ["Grüße"], codec
+
+
+def test_bomless_fallback_per_caller(tmp_path):
+    f = tmp_path / "ansi.csv"
+    f.write_bytes("Name\r\nMüller\x81\r\n".encode("cp1252", "ignore").replace(b"r\r\n", b"r\x81\r\n"))
+    p = str(f)
+    # pshim's rule for BOM-less text (scripts, Get-Content, Import-Csv): UTF-8 if valid, else Windows-1252
+    # (a byte 1252 leaves undefined reads as the C1 control of the same value, as .NET's code page does)
+    assert out(f"(Import-Csv '{p}').Name") == ["Müller\x81"]
+    assert out(f"Get-Content '{p}' | Select-Object -Last 1") == ["Müller\x81"]
+    assert out(f"(Get-Content '{p}' -Raw).Trim()") == ["Name\r\nMüller\x81"]
+    # .NET APIs: no BOM means the encoding asked for, UTF-8 by default, bad bytes become U+FFFD
+    assert out(f"[IO.File]::ReadAllLines('{p}')[1]") == ["M\ufffdller\ufffd"]
+    assert out(f"[IO.File]::ReadAllLines('{p}', [Text.Encoding]::GetEncoding(1252))[1]") == ["Müller\x81"]
+    u = tmp_path / "utf8.csv"
+    u.write_bytes("Name\nMüller\n".encode("utf-8"))
+    assert out(f"(Import-Csv '{u}').Name") == ["Müller"]

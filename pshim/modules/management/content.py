@@ -23,6 +23,7 @@ from ...errors import (UnauthorizedAccessException, DriveNotFoundException, IOEx
 from ...runtime import conversion as cv
 from ...runtime.operators import has_wildcard
 from ...runtime.psobject import unwrap
+from ...runtime.textdecode import sniff_bom, ANSI_FALLBACK
 from ..utility import encodings
 from ..utility.textfile import TextFileWriter, FileWriteError
 from .filesystem import FsCmdlet, strip_provider, os_error, ci_existing, name_matches, filter_pattern
@@ -41,19 +42,11 @@ def resolve_encoding(name):
     return encodings.resolve(name)
 
 
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-         (codecs.BOM_UTF16_BE, "utf-16-be"), (codecs.BOM_UTF32_BE, "utf-32-be"))
-
-
 def _open_text(path, encoding_name):
     """A text stream over the file with universal newlines and the BOM skipped."""
     f = open(path, "rb")
     head = f.read(4)
-    codec, skip = None, 0
-    for bom, c in _BOMS:
-        if head.startswith(bom):
-            codec, skip = c, len(bom)
-            break
+    codec, skip = sniff_bom(head)
     if encoding_name is not None:
         enc = resolve_encoding(encoding_name)
         if codec is None or not enc.bom or codecs.lookup(codec).name != codecs.lookup(enc.codec).name:
@@ -62,7 +55,7 @@ def _open_text(path, encoding_name):
     f.seek(skip)
     import io
     # no BOM and no -Encoding: UTF-8, with non-UTF-8 bytes read as Windows-1252 (5.1 reads ANSI)
-    errors = encodings.ANSI_FALLBACK if codec is None else "replace"
+    errors = ANSI_FALLBACK if codec is None else "replace"
     return io.TextIOWrapper(f, encoding=codec or "utf-8", errors=errors, newline=None)
 
 
@@ -194,17 +187,13 @@ class GetContentCommand(_ContentCommand):
             time.sleep(0.1)
 
     def _decode_raw(self, data: bytes) -> str:
-        codec, skip = None, 0
-        for bom, c in _BOMS:
-            if data.startswith(bom):
-                codec, skip = c, len(bom)
-                break
+        codec, skip = sniff_bom(data)
         if self.Encoding is not None:
             enc = resolve_encoding(self.Encoding)
             if codec is None or codecs.lookup(codec).name != codecs.lookup(enc.codec).name:
                 codec = enc.codec
                 skip = len(enc.bom) if enc.bom and data.startswith(enc.bom) else 0
-        return data[skip:].decode(codec or "utf-8", encodings.ANSI_FALLBACK if codec is None else "replace")
+        return data[skip:].decode(codec or "utf-8", ANSI_FALLBACK if codec is None else "replace")
 
     def _chunks(self, f):
         delim = self.Delimiter

@@ -313,7 +313,7 @@ class ImportClixmlCommand(Cmdlet):
         for p in [paths] if isinstance(paths, str) else paths:
             path = self.ctx.resolve_path(p)
             try:
-                text = encodings.read_text(path)
+                text = encodings.read_text(path, "utf-8")   # XML: BOM, else UTF-8
             except OSError:
                 self.write_error(self.error(f"Could not find file '{path}'.", "FileOpenFailure", "OpenError",
                                             path, FileNotFoundException))

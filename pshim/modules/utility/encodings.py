@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import codecs
 
+from ...runtime.textdecode import read_file, sniff_bom
+
 # name -> (python codec, BOM bytes, errors)
 _TABLE = {
     "unicode": ("utf-16-le", codecs.BOM_UTF16_LE, "strict"),
@@ -52,6 +54,9 @@ def resolve(name: str | None) -> Encoding:
     return Encoding(key, codec, bom, errors)
 
 
+_BY_CODEC = {"utf-32-le": "utf32", "utf-8": "utf8bom", "utf-16-le": "unicode", "utf-16-be": "bigendianunicode"}
+
+
 def detect(path: str) -> Encoding | None:
     """The encoding of an existing file from its BOM (None when it has none)."""
     try:
@@ -59,36 +64,16 @@ def detect(path: str) -> Encoding | None:
             head = f.read(4)
     except OSError:
         return None
-    for key in ("utf32", "utf8bom", "unicode", "bigendianunicode"):
-        codec, bom, errors = _TABLE[key]
-        if bom and head.startswith(bom):
-            return Encoding(key, codec, bom, errors)
-    return None
+    codec, _ = sniff_bom(head)
+    if codec is None:
+        return None
+    if codec == "utf-32-be":
+        return Encoding("bigendianutf32", codec, codecs.BOM_UTF32_BE, "strict")
+    key = _BY_CODEC[codec]
+    return Encoding(key, *_TABLE[key])
 
 
-def read_text(path: str) -> str:
-    """A text file's content, decoded by its BOM (UTF-8 when it has none)."""
-    with open(path, "rb") as f:
-        data = f.read()
-    enc = None
-    for key in ("utf32", "utf8bom", "unicode", "bigendianunicode"):
-        codec, bom, _ = _TABLE[key]
-        if data.startswith(bom):
-            enc = (codec, len(bom))
-            break
-    if enc is None:
-        return data.decode("utf-8", "replace")
-    return data[enc[1]:].decode(enc[0], "replace")
-
-
-
-def _ansi_fallback(err: UnicodeDecodeError):
-    """Decode error handler: bytes that are not UTF-8 are read as Windows-1252 (5.1's
-    ANSI code page for files without a BOM). Registered as "pshim-ansi"."""
-    bad = err.object[err.start:err.end]
-    return bad.decode("cp1252", errors="replace"), err.end
-
-
-import codecs as _codecs  # noqa: E402
-_codecs.register_error("pshim-ansi", _ansi_fallback)
-ANSI_FALLBACK = "pshim-ansi"
+def read_text(path: str, encoding: str | None = None) -> str:
+    """A text file's content by the one decoder (runtime/textdecode.py): its BOM, else `encoding`,
+    else UTF-8 with non-UTF-8 bytes read as Windows-1252."""
+    return read_file(path, encoding)
