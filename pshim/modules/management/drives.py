@@ -148,7 +148,6 @@ class NewPSDriveCommand(_DriveCommand):
                      allow_empty_string=True)
     Description = Parameter("string", value_from_pipeline_by_property_name=True)
     Scope = Parameter("string", value_from_pipeline_by_property_name=True)
-    Persist = Parameter("switch")
 
     def process(self):
         name = cv.to_string(self.Name)

@@ -548,7 +548,7 @@ class CopyItemCommand(_TransferCommand):
     name = "Copy-Item"
     dotnet_type = _NS + "CopyItemCommand"
     synopsis = "Copies an item from one location to another."
-    Container = Parameter("switch")
+    Container = Parameter("switch", default=True)
     Recurse = Parameter("switch")
 
     def transfer(self, src, t):
@@ -620,8 +620,21 @@ class CopyItemCommand(_TransferCommand):
         except OSError as e:
             self._io_error(e, src.display, "CopyDirectoryInfoItem")
             return
+        self._copy_children(src, t, names)
+
+    def _copy_children(self, src, t, names):
         for n in names:
             s = self.make(os.path.join(src.os_path, n), src.drive)
+            if not self.Container and _is_real_dir(s.os_path):
+                # -Container:$false: the files of every sub-folder go straight into the destination;
+                # the folder structure is not kept
+                try:
+                    sub = sorted(os.listdir(s.os_path), key=sort_key)
+                except OSError as e:
+                    self._io_error(e, s.display, "CopyDirectoryInfoItem")
+                    continue
+                self._copy_children(s, t, sub)
+                continue
             d = self.make(os.path.join(t.os_path, n), t.drive)
             if _is_real_dir(s.os_path):
                 self._copy_dir(s, d)
@@ -698,7 +711,8 @@ class RenameItemCommand(FsCmdlet):
                 continue
             hits = [r] if os.path.lexists(r.os_path) else []
             if not hits and not literal and has_wildcard(typed):
-                hits = [self.make(h, r.drive) for h in glob(r.os_path, True)]
+                # a wildcard finds hidden items only with -Force, as paths resolve in 5.1
+                hits = [self.make(h, r.drive) for h in glob(r.os_path, bool(self.Force))]
             if not hits:
                 found = ci_existing(r.os_path)
                 hits = [self.make(found, r.drive)] if found else []

@@ -179,3 +179,29 @@ def test_invoke_item_reports_error(tmp_path):
     r = _run(tmp_path, "ii a.txt")
     [e] = r.errors
     assert e.FullyQualifiedErrorId == "InvokeItemFailed,Microsoft.PowerShell.Commands.InvokeItemCommand"
+
+
+def test_copy_item_container_false_flattens_a_recursive_copy(tmp_path):
+    src = tmp_path / "src"
+    (src / "a" / "b").mkdir(parents=True)
+    (src / "x.txt").write_text("1")
+    (src / "a" / "y.txt").write_text("2")
+    (src / "a" / "b" / "z.txt").write_text("3")
+    r = run(f"Copy-Item '{src}' '{tmp_path}/flat' -Recurse -Container:$false; "
+            f"Copy-Item '{src}' '{tmp_path}/tree' -Recurse")
+    assert r.errors == []
+    assert sorted(p.name for p in (tmp_path / "flat").iterdir()) == ["x.txt", "y.txt", "z.txt"]
+    assert (tmp_path / "tree" / "a" / "b" / "z.txt").read_text() == "3"
+
+
+def test_rename_item_wildcard_finds_hidden_items_only_with_force(tmp_path):
+    (tmp_path / ".hid1").write_text("1")
+    r = run(f"Rename-Item '{tmp_path}/*hid1' h2; Test-Path '{tmp_path}/h2'; "
+            f"Rename-Item '{tmp_path}/*hid1' h2 -Force; Test-Path '{tmp_path}/h2'")
+    assert r.output == [False, True]
+    assert "Cannot rename because item at" in r.error_text
+
+
+def test_new_psdrive_persist_is_not_declared(tmp_path):
+    r = run(f"New-PSDrive -Name T1 -PSProvider FileSystem -Root '{tmp_path}' -Persist")
+    assert "A parameter cannot be found that matches parameter name 'Persist'" in r.error_text
