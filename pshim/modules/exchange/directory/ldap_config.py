@@ -32,6 +32,7 @@ from __future__ import annotations
 import dataclasses
 import os
 
+from ....runtime.textdecode import read_file
 from .base import DirectoryError
 
 #: the file in pshim's home that configures the directory backend
@@ -138,8 +139,7 @@ def _read_password_file(path: str) -> str:
     ConvertFrom-SecureString | Set-Content <file>` (pshim's per-user protection, pshim/modules/security),
     decrypted; any other content is taken as the password in plain text (protect such a file with chmod 600)."""
     try:
-        with open(path, encoding="utf-8-sig") as fh:
-            text = fh.read().strip("\r\n")
+        text = read_file(path).strip("\r\n")
     except OSError as e:
         raise LdapConfigError(f"Cannot read the directory password file '{path}': {e.strerror}.") from None
     try:

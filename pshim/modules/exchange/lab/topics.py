@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 from ....runtime.drives import pshim_home
+from ....runtime.textdecode import read_file
 from ..directory.base import DirectoryError
 from ..directory.lab import LabDirectory, lab_path
 from ..directory.lab_definition import DEFAULT_DEFINITION
@@ -37,8 +38,7 @@ def folder_topics(folder: str) -> dict:
     for n in names:
         if n.lower().startswith("about_") and n.lower().endswith(TOPIC_SUFFIX):
             try:
-                with open(os.path.join(folder, n), encoding="utf-8-sig", errors="replace") as f:
-                    out[n[:-len(TOPIC_SUFFIX)]] = f.read()
+                out[n[:-len(TOPIC_SUFFIX)]] = read_file(os.path.join(folder, n))
             except OSError:
                 continue
     return out
