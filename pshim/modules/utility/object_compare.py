@@ -22,7 +22,6 @@ class CompareObjectCommand(Cmdlet):
     ExcludeDifferent = Parameter("switch")
     IncludeEqual = Parameter("switch")
     PassThru = Parameter("switch")
-    Culture = Parameter("string")
     CaseSensitive = Parameter("switch")
 
     def begin(self):
@@ -31,6 +30,9 @@ class CompareObjectCommand(Cmdlet):
         self._refs = [(o, self._key(o)) for o in refs]
         self._matched = [False] * len(self._refs)
         self._cs = bool(self.CaseSensitive)
+        self._index = 0        # the position of the next difference object
+        w = self.SyncWindow
+        self._window = 2147483647 if w is None else int(w)
 
     def _key(self, obj):
         if self._keys:
@@ -47,8 +49,14 @@ class CompareObjectCommand(Cmdlet):
         for d in diffs:
             dk = self._key(d)
             hit = None
-            for i, (r, rk) in enumerate(self._refs):
-                if not self._matched[i] and self._equal(rk, dk):
+            # -SyncWindow: a match is looked for only this many positions either side of the
+            # difference object's own position in the reference list
+            pos, window = self._index, self._window
+            self._index += 1
+            lo = max(0, pos - window)
+            hi = min(len(self._refs), pos + window + 1)
+            for i in range(lo, hi):
+                if not self._matched[i] and self._equal(self._refs[i][1], dk):
                     hit = i
                     break
             if hit is not None:

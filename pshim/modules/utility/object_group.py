@@ -79,7 +79,6 @@ class GroupObjectCommand(FastInput, Cmdlet):
     AsString = Parameter("switch", parameter_set="HashTable")
     InputObject = Parameter("psobject", value_from_pipeline=True)
     Property = Parameter("object[]", position=0)
-    Culture = Parameter("string")
     CaseSensitive = Parameter("switch")
 
     def begin(self):

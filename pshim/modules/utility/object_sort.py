@@ -90,7 +90,6 @@ class SortObjectCommand(FastInput, Cmdlet):
     Unique = Parameter("switch")
     InputObject = Parameter("psobject", value_from_pipeline=True)
     Property = Parameter("object[]", position=0)
-    Culture = Parameter("string")
     CaseSensitive = Parameter("switch")
 
     def begin(self):

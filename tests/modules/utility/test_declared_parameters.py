@@ -42,3 +42,19 @@ def test_get_date_display_hint():
 def test_new_object_strict_is_not_declared():
     r = run("New-Object -ComObject Shell.Application -Strict")
     assert _NOT_FOUND.format("Strict") in r.error_text
+
+
+def test_compare_object_sync_window():
+    r = run("Compare-Object 1,2,3 3,2,1 -SyncWindow 0 | ForEach-Object { \"$($_.InputObject)$($_.SideIndicator)\" }")
+    assert r.output == ["3=>", "1=>", "1<=", "3<="]
+    r = run("(Compare-Object 1,2,3 3,2,1).Count; "
+            "Compare-Object 1,2,3,4 2,1,4,3 -SyncWindow 1 -ExcludeDifferent -IncludeEqual | "
+            "ForEach-Object { \"$($_.InputObject)$($_.SideIndicator)\" }")
+    assert r.output == [0, "2==", "1==", "4==", "3=="]
+
+
+def test_culture_is_not_declared_for_sort_group_compare():
+    """No culture's collation tables here: one comparison rule for text, so -Culture is not declared."""
+    for cmd in ("Sort-Object", "Group-Object", "Compare-Object 1 2"):
+        r = run(f"1 | {cmd} -Culture de-DE")
+        assert _NOT_FOUND.format("Culture") in r.error_text
