@@ -103,6 +103,13 @@ class Process(DotNetObject):
         except OSError:
             self._handles = 0
 
+    @property
+    def owner_uid(self):
+        try:
+            return int(self._status.get("Uid", "").split()[0])
+        except (ValueError, IndexError):
+            return None
+
     def _kb(self, key):
         v = self._status.get(key, "0 kB").split()
         try:
@@ -362,6 +369,11 @@ class StopProcessCommand(Cmdlet):
         for p in procs:
             if not self.should_process(f"{p.ProcessName} ({p.Id})"):
                 continue
+            if not self.Force and p.owner_uid is not None and p.owner_uid != os.getuid():
+                # another user's process: 5.1 asks first unless -Force
+                if not self.should_continue("Are you sure you want to perform the Stop-Process operation on the "
+                                            f"following item: {p.ProcessName}({p.Id})?", "Confirm"):
+                    continue
             try:
                 p.Kill()
             except ProcessLookupError:

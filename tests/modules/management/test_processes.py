@@ -118,3 +118,19 @@ def test_start_process_passthru_without_wait_then_stop():
 
 def test_split_command_line():
     assert split_command_line('a "b c" d\\"e "f""g" \\\\"h i"') == ["a", "b c", 'd"e', 'f"g', "\\h i"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="starting another user's process needs root")
+def test_another_users_process_asks_unless_force():
+    p = subprocess.Popen(["sleep", "60"], user=65534, start_new_session=True)
+    try:
+        r = run(f"Stop-Process -Id {p.pid}", answers=["N"], capture_output=False)
+        assert (f"Are you sure you want to perform the Stop-Process operation on the following item: "
+                f"sleep({p.pid})?") in r.host_text
+        assert p.poll() is None
+        run(f"Stop-Process -Id {p.pid} -Force")
+        assert p.wait(10) == -9
+    finally:
+        if p.poll() is None:
+            p.kill()
+        p.wait(10)
