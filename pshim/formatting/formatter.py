@@ -29,7 +29,7 @@ class FormatParams:
     """What Format-Table/-List/-Wide were given on the command line."""
 
     def __init__(self, properties=None, group_by=None, auto_size=None, hide_header=None, wrap=None,
-                 view_name=None, force=False, expand=None, columns=None, display_error=False):
+                 view_name=None, force=False, expand=None, columns=None, display_error=False, show_error=False):
         self.properties = properties or None      # [PropertySpec]
         self.group_by = group_by                  # PropertySpec or None
         self.auto_size = auto_size
@@ -40,6 +40,7 @@ class FormatParams:
         self.expand = expand                      # "EnumOnly" | "CoreOnly" | "Both" | None
         self.columns = columns
         self.display_error = display_error
+        self.show_error = show_error              # -ShowError: a failing expression becomes an error record
 
 
 class ViewNotFound(Exception):
@@ -90,6 +91,13 @@ class _Generator:
             if tn.startswith("Deserialized.") and self.view in views_for_type(tn[13:]):
                 return True
         return False
+
+    def expr_value(self, expr, obj):
+        """(value, error) of a -Property expression; a script that fails is noted for -ShowError."""
+        v, err = expr.value(obj, self.f.ctx)
+        if err is not None and expr.script is not None:
+            self.f.expression_failed(expr, obj)
+        return v, err
 
     def text(self, spec_value, error, format_string=None):
         if error is not None:
@@ -153,7 +161,7 @@ class TableGenerator(_Generator):
                 vals.append(self.text(v, err, c.format_string))
         else:
             for s in self.specs:
-                v, err = s.expr.value(obj, ctx)
+                v, err = self.expr_value(s.expr, obj)
                 vals.append(self.text(v, err, s.format_string))
         return FormatEntry("row", vals, aux=(self.alignments, self.multiline))
 
@@ -181,7 +189,7 @@ def list_entries(f, obj, view=None):
     if p is not None and p.properties:
         specs = expand_specs(p.properties, obj)
         for s in specs:
-            v, err = s.expr.value(obj, ctx)
+            v, err = gen.expr_value(s.expr, obj)
             if v is MISSING and s.expr.script is None and not s.from_hashtable:
                 continue
             out.append((s.header, gen.text(v, err, s.format_string)))
@@ -223,7 +231,7 @@ class WideGenerator(_Generator):
             return FormatEntry("wide", self.text(v, err))
         if self.spec is None:
             return FormatEntry("wide", object_text(obj))
-        v, err = self.spec.expr.value(obj, self.f.ctx)
+        v, err = self.expr_value(self.spec.expr, obj)
         return FormatEntry("wide", self.text(v, err, self.spec.format_string))
 
 
@@ -274,6 +282,11 @@ class Formatter:
         self.group_expr = None
         self.group_label = None
         self._oob = shape is None or params is None or not params.force
+        self.failed = []          # (expression text, object) of failing expressions, for -ShowError
+
+    def expression_failed(self, expr, obj):
+        if self.params is not None and self.params.show_error:
+            self.failed.append((expr.label, obj))
 
     # -- public ---------------------------------------------------------------
     def process(self, obj) -> list:

@@ -3,7 +3,7 @@ Out-String, Out-Host, Out-Default (they render objects and packets to text)."""
 from __future__ import annotations
 
 from ...commands.cmdlet import Cmdlet, Parameter
-from ...errors import error_record, PSArgumentException, PipelineStoppedException
+from ...errors import error_record, PSArgumentException, PipelineStoppedException, RuntimeException
 from ...formatting.expressions import parse_property_list, FormatSpecError, TABLE_KEYS, LIST_KEYS, WIDE_KEYS
 from ...formatting.formatter import Formatter, FormatParams, ViewNotFound
 from ...formatting.out_default import OutputSession
@@ -38,7 +38,8 @@ class _FormatCommand(Cmdlet):
         except FormatSpecError as e:
             raise self._spec_error(e)
         return FormatParams(properties=props, group_by=group, view_name=self.View, force=bool(self.Force),
-                            expand=self.Expand, display_error=bool(self.DisplayError))
+                            expand=self.Expand, display_error=bool(self.DisplayError),
+                            show_error=bool(self.ShowError))
 
     def begin(self):
         self._f = Formatter(self.shape, self.params(), self.ctx)
@@ -51,10 +52,19 @@ class _FormatCommand(Cmdlet):
                                                       self.View, PipelineStoppedException))
         for p in packets:
             self.write_object(p)
+        self._failed_expressions()
 
     def end(self):
         for p in self._f.end():
             self.write_object(p)
+        self._failed_expressions()
+
+    def _failed_expressions(self):
+        """-ShowError: each expression that failed is an error record in the formatted output."""
+        failed, self._f.failed = self._f.failed, []
+        for text, obj in failed:
+            self.write_object(error_record(f'Failed to evaluate expression "{text}".', "PSPropertyExpressionError",
+                                           "InvalidArgument", obj, RuntimeException))
 
 
 class FormatTableCommand(_FormatCommand):
@@ -174,4 +184,3 @@ class OutHostCommand(_HostOutput):
 class OutDefaultCommand(_HostOutput):
     name = "Out-Default"
     dotnet_type = "Microsoft.PowerShell.Commands.OutDefaultCommand"
-    Transcript = Parameter("switch")
