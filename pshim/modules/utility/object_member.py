@@ -106,6 +106,10 @@ def member_definitions(obj, force=False) -> list[tuple[str, str, str]]:
     return out
 
 
+_EXTENDED_KINDS = {"noteproperty", "scriptproperty", "aliasproperty", "codeproperty", "scriptmethod", "codemethod",
+                   "propertyset", "memberset"}
+
+
 class GetMemberCommand(Cmdlet):
     name = "Get-Member"
     dotnet_type = "Microsoft.PowerShell.Commands.GetMemberCommand"
@@ -153,11 +157,18 @@ class GetMemberCommand(Cmdlet):
                     kinds |= _METHOD_KINDS
                 else:
                     kinds.add(kl)
+        view = cv.to_string(self.View).lower() if self.View is not None else "all"
         rows = []
         for n, mt, d in members:
             if names and not any(wildcard_match(p, n) for p in names):
                 continue
             if kinds is not None and mt.lower() not in kinds:
+                continue
+            # -View: Extended is what PowerShell adds (notes, script/alias/code members, sets); Adapted and
+            # Base are the object's own members (here the adapter shows the object's own members as they are)
+            if view == "extended" and mt.lower() not in _EXTENDED_KINDS:
+                continue
+            if view in ("adapted", "base") and mt.lower() in _EXTENDED_KINDS:
                 continue
             rows.append((mt.lower(), n.lower(), n, mt, d))
         rows.sort(key=lambda r: (r[0], r[1]))

@@ -58,3 +58,10 @@ def test_culture_is_not_declared_for_sort_group_compare():
     for cmd in ("Sort-Object", "Group-Object", "Compare-Object 1 2"):
         r = run(f"1 | {cmd} -Culture de-DE")
         assert _NOT_FOUND.format("Culture") in r.error_text
+
+
+def test_get_member_view():
+    r = run("$p = [pscustomobject]@{a=1}; ($p | Get-Member -View Extended).Name -join ','; "
+            "($p | Get-Member -View Adapted).Name -join ','; "
+            "($p | Get-Member -View All).Count -eq ($p | Get-Member).Count")
+    assert r.output == ["a", "Equals,GetHashCode,GetType,ToString", True]
