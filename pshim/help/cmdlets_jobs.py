@@ -117,8 +117,7 @@ HELP["Wait-Job"] = {
 Failed or Stopped, then writes those jobs. With -Timeout it waits at most that many seconds; when the
 time runs out first it writes nothing.""",
     "parameters": dict(_SELECT, Any="Returns as soon as one job has finished.",
-                       Timeout="The longest wait, in seconds (-1: no limit).",
-                       Force="Accepted for compatibility (pshim jobs are never Suspended or Disconnected)."),
+                       Timeout="The longest wait, in seconds (-1: no limit)."),
     "examples": [
         {"title": "Wait with a time limit",
          "code": "$slow = Start-Job { Start-Sleep 30 }\n@(Wait-Job $slow -Timeout 1).Count\n$slow.State\n"

@@ -686,7 +686,6 @@ class WaitJobCommand(_JobSelectorParams):
     synopsis = "Waits until one or all of the background jobs are in a terminating state."
     Any = Parameter("switch")
     Timeout = Parameter("int", aliases=("TimeoutSec",), validate_range=(-1, 2147483647))
-    Force = Parameter("switch")
 
     def begin(self):
         self._jobs = []
