@@ -21,10 +21,12 @@ Typing -? after any command name is the same as Get-Help for that command.""",
         "Parameter": "Shows only the named parameter(s); wildcards allowed.",
         "Online": "Not available in pshim; the local help is complete.",
         "Path": "Accepted for compatibility; pshim has no providers with help.",
-        "Component": "Accepted for compatibility.",
-        "Functionality": "Accepted for compatibility.",
-        "Role": "Accepted for compatibility.",
-        "ShowWindow": "Accepted for compatibility.",
+        "Component": "Only commands whose help names a matching component (wildcards allowed). pshim's help "
+                     "names none, so with this parameter nothing is found.",
+        "Functionality": "Only commands whose help names a matching functionality (wildcards allowed); pshim's "
+                         "help names none.",
+        "Role": "Only commands whose help names a matching user role (wildcards allowed); pshim's help names "
+                "none.",
     },
     "examples": [
         {"title": "List the conceptual topics",
@@ -66,11 +68,10 @@ With -Syntax it returns the syntax of each command instead, one line per paramet
         "Syntax": "Returns syntax lines instead of command objects. For an alias, the command it "
                   "points to.",
         "ParameterName": "Finds commands that have a parameter with a matching name.",
-        "ArgumentList": "Accepted for compatibility.",
         "All": "Accepted for compatibility; pshim lists every command already.",
-        "ListImported": "Accepted for compatibility.",
-        "ShowCommandInfo": "Accepted for compatibility.",
-        "ParameterType": "Accepted for compatibility.",
+        "ParameterType": "Finds commands that have a parameter of a matching type, by full name "
+                         "(System.Management.Automation.PSCredential) or short name (PSCredential); wildcards "
+                         "allowed.",
     },
     "examples": [
         {"title": "Find commands by noun",

@@ -119,4 +119,28 @@ def test_get_command_syntax():
     r = run("Get-Command Get-Help -Syntax")
     lines = [ln for ln in r.output[0].split("\n") if ln]
     assert lines[0].startswith("Get-Help [[-Name] <string>]")
-    assert len(lines) == 6
+    assert len(lines) == 5       # AllUsersView, DetailedView, Examples, Parameters, Online (no ShowWindow here)
+
+
+def test_get_command_parameter_type():
+    r = run("(Get-Command -ParameterType System.Management.Automation.PSCredential).Name -contains 'Invoke-Command'; "
+            "(Get-Command -ParameterType pscredential).Name -contains 'Invoke-Command'; "
+            "(Get-Command -ParameterType NoSuchType*).Count")
+    assert r.output == [True, True, 0]
+
+
+def test_get_help_component_role_functionality_filter_on_help_fields():
+    """pshim's help entries name no component, functionality or role: as in 5.1 for help without them,
+    such a filter finds nothing."""
+    r = run("Get-Help Get-Date -Component Exchange")
+    assert "HelpNotFound" in r.error_text
+    r = run("@(Get-Help Get-Da* -Role *).Count; @(Get-Help Get-Da*).Count -ge 1")
+    assert r.output[-1] is True
+
+
+def test_removed_parameters_of_get_help_and_get_command():
+    for line, name in (("Get-Help Get-Date -ShowWindow", "ShowWindow"), ("Get-Command -ListImported", "ListImported"),
+                       ("Get-Command -ShowCommandInfo", "ShowCommandInfo"),
+                       ("Get-Command Get-ChildItem -ArgumentList x", "ArgumentList")):
+        r = run(line)
+        assert f"A parameter cannot be found that matches parameter name '{name}'" in r.error_text, line

@@ -192,7 +192,6 @@ class GetHelpCommand(Cmdlet):
     Examples = Parameter("switch", mandatory=True, parameter_set="Examples")
     Parameter_ = Parameter("string", mandatory=True, parameter_set="Parameters", name="Parameter")
     Online = Parameter("switch", mandatory=True, parameter_set="Online")
-    ShowWindow = Parameter("switch", mandatory=True, parameter_set="ShowWindow")
 
     def _mode(self):
         if self.Examples:
@@ -223,7 +222,7 @@ class GetHelpCommand(Cmdlet):
                     return
             from ...commands.discovery import resolve_command
             entry = resolve_command(ctx, name)
-            if entry is not None:
+            if entry is not None and self._in_filters(entry):
                 self._show(entry, name)
                 return
             pattern = f"*{name}*"
@@ -265,13 +264,40 @@ class GetHelpCommand(Cmdlet):
         for name, kind, entry in sorted(visible_commands(self.ctx), key=lambda t: t[0].lower()):
             if cats and kind.lower() not in cats and "all" not in cats:
                 continue
-            if _wild(pattern, name):
+            if _wild(pattern, name) and self._in_filters(entry):
                 out.append((kind, name, entry, module_of(entry)))
+        if self._filters():
+            return out        # about_ topics name no component, functionality or role
         if not cats or cats & {"helpfile", "all"}:
             for tname in sorted(topics, key=str.lower):
                 if _wild(pattern, tname):
                     out.append(("HelpFile", tname, None, ""))
         return out
+
+    def _filters(self):
+        """(help field, patterns) of -Component, -Functionality and -Role."""
+        return [(key, [str(p) for p in vals]) for key, vals in
+                (("component", self.Component), ("functionality", self.Functionality), ("role", self.Role))
+                if vals]
+
+    def _in_filters(self, entry) -> bool:
+        """-Component/-Functionality/-Role: only commands whose help names a matching value in each of
+        those fields (a help entry's "component", "functionality", "role" lists); help without the
+        field never matches, as in 5.1."""
+        filters = self._filters()
+        if not filters:
+            return True
+        from ...help import command_help
+        target = resolve_alias(self.ctx, entry)
+        name = getattr(target, "name", None) or getattr(target, "Name", "") if target is not None else ""
+        data = command_help(name) or {}
+        for key, patterns in filters:
+            values = data.get(key) or []
+            if isinstance(values, str):
+                values = [values]
+            if not any(_wild(p, v) for p in patterns for v in values):
+                return False
+        return True
 
     def _show(self, entry, typed_name):
         from ...help import command_help
@@ -336,10 +362,7 @@ class GetCommandCommand(Cmdlet):
                                           "Application", "Script", "Workflow", "Configuration", "All"))
     TotalCount = Parameter("int")
     Syntax = Parameter("switch")
-    ShowCommandInfo = Parameter("switch")
-    ArgumentList = Parameter("object[]", position=1, aliases=("Args",))
     All = Parameter("switch")
-    ListImported = Parameter("switch")
     ParameterName = Parameter("string[]")
     ParameterType = Parameter("string[]")
 
@@ -418,7 +441,7 @@ class GetCommandCommand(Cmdlet):
                 if not any(_wild(m, mod) for m in self.Module) and \
                         not exported_by_module(self.ctx.session, self.Module, e):
                     continue
-            if self.ParameterName:
+            if self.ParameterName or self.ParameterType:
                 if kind == "Alias":
                     continue
                 md = None
@@ -426,8 +449,13 @@ class GetCommandCommand(Cmdlet):
                     md = command_metadata(self.ctx, resolve_alias(self.ctx, e))
                 except Exception:   # a command whose metadata fails has no parameters to match
                     pass
-                if md is None or not any(any(_wild(pn, p.name) for p in md.parameters)
-                                         for pn in self.ParameterName):
+                if md is None:
+                    continue
+                if self.ParameterName and not any(any(_wild(pn, p.name) for p in md.parameters)
+                                                  for pn in self.ParameterName):
+                    continue
+                if self.ParameterType and not any(_type_matches(pt, p) for p in md.parameters
+                                                  for pt in self.ParameterType):
                     continue
             out.append(e)
         return out
@@ -442,6 +470,17 @@ class GetCommandCommand(Cmdlet):
         if md is None:
             return name
         return "\n" + "\n\n".join(syntax_lines(md, name)) + "\n"
+
+
+def _type_matches(pattern, p) -> bool:
+    """-ParameterType: the parameter's type by full name (System.String) or short name (String, string),
+    wildcards allowed."""
+    pattern = str(pattern)
+    if pattern.startswith("[") and pattern.endswith("]") and not pattern.endswith("[]"):
+        pattern = pattern[1:-1]          # [pscredential]
+    full = p.full_type_name
+    names = {full, full.rpartition(".")[2], p.type}
+    return any(_wild(pattern, n) for n in names)
 
 
 class ClearHostCommand(Cmdlet):
