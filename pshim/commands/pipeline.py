@@ -16,6 +16,7 @@ from ..language import ast as A
 from ..runtime import conversion as cv
 from ..runtime.compile_expr import compile_expr
 from ..runtime.operators import RangeValue
+from ..runtime.strict import paren_call_check
 from ..runtime.psobject import Hashtable
 from .binder import CommandArgument
 
@@ -88,7 +89,7 @@ def _command_name(cmd: A.CommandAst):
 
 class CompiledCommand:
     __slots__ = ("name_fn", "static_name", "args", "extent", "invocation_operator", "redirections",
-                 "name_extent")
+                 "name_extent", "called_like_method")
 
     def __init__(self, cmd: A.CommandAst):
         self.name_fn, self.static_name = _command_name(cmd)
@@ -97,6 +98,22 @@ class CompiledCommand:
         self.name_extent = cmd.elements[0].extent
         self.invocation_operator = cmd.invocation_operator
         self.redirections = [_compile_redirection(r) for r in cmd.redirections]
+        self.called_like_method = _called_like_method(cmd)
+
+
+def _called_like_method(cmd: A.CommandAst) -> bool:
+    """`f(1,2)`: the name, then at once (no blank) a parenthesised comma list and nothing else.
+    Strict mode 2.0 makes that an error (runtime/strict.py)."""
+    els = cmd.elements
+    if len(els) != 2 or not isinstance(els[1], A.ParenExpressionAst):
+        return False
+    p = els[1].pipeline
+    if not (isinstance(p, A.PipelineAst) and len(p.elements) == 1 and
+            isinstance(p.elements[0], A.CommandExpressionAst) and not p.elements[0].redirections and
+            isinstance(p.elements[0].expression, A.ArrayLiteralAst)):
+        return False
+    a, b = els[0].extent, els[1].extent
+    return a is not None and b is not None and a.end == b.start
 
 
 def _compile_redirection(r):
@@ -143,6 +160,8 @@ def run_pipeline(ctx, source, source_redirs, commands, out, has_redirs, extent):
     file_sinks = []
     for i, cc in enumerate(commands):
         name = cc.name_fn(ctx)
+        if cc.called_like_method:
+            paren_call_check(ctx)
         args = _make_args(ctx, cc.args)
         try:
             p = create_processor(ctx, name, args, cc, expects_input=(i > 0 or source is not None),

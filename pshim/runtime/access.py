@@ -9,8 +9,13 @@ from .psobject import PSObject, Hashtable, Char, unwrap, DotNetObject
 from .typenames import type_name
 
 
-def get_member(obj, name: str):
-    """`$obj.name`: hashtable key, property, or member enumeration; $null if none."""
+def get_member(obj, name: str, missing=None):
+    """`$obj.name`: hashtable key, property, or member enumeration; `missing` ($null) if none.
+
+    The compiled `$obj.name` passes a sentinel as `missing` to learn that the member does not exist
+    (strict mode 2.0 forbids that, runtime/strict.py): then the intrinsic Count/Length of $null and of a
+    scalar, a member enumeration over nothing, and one where an element lacks the member all answer
+    `missing` too, as each is an error in strict mode."""
     if name.lower() == "psobject" and obj is not None:
         from .psobject_view import PSObjectView
         return PSObjectView(obj)
@@ -18,9 +23,7 @@ def get_member(obj, name: str):
         v = obj.get(name, _MISSING)
         if v is not _MISSING:
             return v
-        if name.lower() in ("keys", "values", "count"):
-            return get_property(obj, name, None)
-        return get_property(obj, name, None)
+        return get_property(obj, name, missing)
     if isinstance(obj, (list, tuple)):
         from .operators import ensure_list
         ensure_list(obj)
@@ -28,11 +31,16 @@ def get_member(obj, name: str):
         if v is not _MISSING:
             return v
         # member enumeration: the property of each element, flattened one level
+        strict = missing is not None
+        if strict and not obj:
+            return missing
         out = []
         for item in obj:
-            r = get_member(item, name)
+            r = get_member(item, name, missing)
             if r is None:
                 continue
+            if strict and r is missing:
+                return missing
             if isinstance(r, (list, tuple)):
                 out.extend(r)
             else:
@@ -41,6 +49,8 @@ def get_member(obj, name: str):
             return None
         return out[0] if len(out) == 1 else out
     if obj is None:
+        if missing is not None:
+            return missing
         # every value has Count/Length since 3.0: $null's are 0
         return 0 if name.lower() in ("count", "length") else None
     v = get_property(obj, name, _MISSING)
@@ -49,7 +59,7 @@ def get_member(obj, name: str):
     # PowerShell's intrinsic members on every object
     lname = name.lower()
     if lname in ("count", "length"):
-        return 1
+        return 1 if missing is None else missing
     if lname == "psobject":
         from .psobject_view import PSObjectView
         return PSObjectView(obj)
@@ -66,7 +76,7 @@ def get_member(obj, name: str):
                     return None
                 if not callable(val):
                     return val
-    return None
+    return missing
 
 
 def set_member(obj, name: str, value):
@@ -128,8 +138,10 @@ def invoke_sb(ctx, sb, item):
     return invoke_scriptblock_dotted(ctx, sb, item)
 
 
-def index_value(obj, idx):
-    """`$obj[idx]`."""
+def index_value(obj, idx, missing=None):
+    """`$obj[idx]`. An index past the end, one that is no number, and an index other than 0 or -1 into a
+    value that cannot be indexed give nothing ($null, or no element of a slice). The compiled `$a[i]`
+    passes a sentinel as `missing` to learn of those (strict mode forbids them, runtime/strict.py)."""
     if obj is None:
         raise RuntimeException("Cannot index into a null array.", error_id="NullArray",
                                category="InvalidOperation")
@@ -149,24 +161,39 @@ def index_value(obj, idx):
                 v = _index_one(obj, i)
                 if v is not _MISSING:
                     out.append(v)
+                elif missing is not None:
+                    return missing
             return out
         v = _index_one(obj, idx)
-        return None if v is _MISSING else v
+        if v is _MISSING:
+            return missing
+        return v
     if isinstance(obj, PSObject):
         raise RuntimeException(f"Unable to index into an object of type {type_name(obj)}.",
                                error_id="CannotIndex", category="InvalidOperation")
     # scalars index as one-element arrays: $x[0] is $x
     if isinstance(idx, (list, tuple)):
-        return [obj for i in idx if cv.to_int(i) in (0, -1)]
-    i = cv.to_int(idx)
-    return obj if i in (0, -1) else None
+        if missing is not None:
+            return missing
+        return [obj for i in idx if _int_or_none(i) in (0, -1)]
+    if _int_or_none(idx) in (0, -1):
+        return obj
+    return missing
+
+
+def _int_or_none(i):
+    try:
+        return cv.to_int(i)
+    except PSException:
+        return None
 
 
 def _index_one(seq, i):
+    """seq[i] with i counted from the end when negative; _MISSING when out of range or no number."""
     try:
         n = cv.to_int(i)
     except PSException:
-        raise
+        return _MISSING
     from .operators import ensure_list
     ensure_list(seq)
     if n < 0:

@@ -94,6 +94,8 @@ def compile_setter(target):
 
 def _var_setter(name, scope):
     lname = name.lower()
+    if lname == "psitem" and scope in (None, "local"):
+        name, lname = "_", "_"      # $PSItem is $_
     if scope is None and lname == "null":
         return lambda ctx, value: None
     if scope == "env":

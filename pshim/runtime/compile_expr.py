@@ -8,6 +8,7 @@ second in pure Python.
 """
 from __future__ import annotations
 
+import contextvars
 import decimal
 import os
 
@@ -15,10 +16,16 @@ from ..errors import RuntimeException, PSException, MethodInvocationException, P
 from ..language import ast as A
 from . import conversion as cv
 from .access import get_member, invoke_method, index_value
+from .members import _MISSING
+from .strict import undefined_variable, missing_member, missing_index
 from .operators import binary_op, unary_op, RangeValue
 from .psobject import Hashtable, OrderedDictionary, PSObject, Int64
 
 _AUTOMATIC_CONSTANTS = {"true": True, "false": False, "null": None}
+
+# True while the parts of an expandable string are compiled: strict mode 1.0 lets a variable written
+# inside a string be unset (runtime/strict.py). A context variable, so two threads compile apart.
+_IN_STRING = contextvars.ContextVar("pshim_compiling_in_string", default=False)
 
 
 def collect_value(items: list):
@@ -71,11 +78,15 @@ def _constant(node: A.ConstantExpressionAst):
 
 def _expandable(node: A.ExpandableStringExpressionAst):
     parts = []
-    for p in node.parts:
-        if isinstance(p, str):
-            parts.append(p)
-        else:
-            parts.append(compile_expr(p))
+    token = _IN_STRING.set(True)
+    try:
+        for p in node.parts:
+            if isinstance(p, str):
+                parts.append(p)
+            else:
+                parts.append(compile_expr(p))
+    finally:
+        _IN_STRING.reset(token)
     if all(isinstance(p, str) for p in parts):
         s = "".join(parts)
         return lambda ctx: s
@@ -99,8 +110,9 @@ def _expandable(node: A.ExpandableStringExpressionAst):
     return fn
 
 
-def compile_variable_get(name: str, scope: str | None):
+def compile_variable_get(name: str, scope: str | None, extent=None):
     lname = name.lower()
+    in_string = _IN_STRING.get()
     if scope is None or scope in ("local", "global", "script", "private"):
         if scope is None and lname in _AUTOMATIC_CONSTANTS:
             c = _AUTOMATIC_CONSTANTS[lname]
@@ -108,12 +120,19 @@ def compile_variable_get(name: str, scope: str | None):
         if lname == "?":
             return lambda ctx: ctx.last_status
         if scope in ("global", "script"):
+            user_path = f"{scope}:{name}"
+
             def scoped(ctx):
                 v = ctx._scope_for(scope).lookup(lname)
-                return None if v is None else v.value
+                if v is None:
+                    return undefined_variable(ctx, user_path, in_string, extent)
+                return v.value
             return scoped
         if lname in ("pwd",):
             return lambda ctx: ctx.session.location_info()
+        user_path = name if scope is None else f"{scope}:{name}"
+        if lname == "psitem":
+            lname = "_"         # $PSItem is $_ (5.1 keeps them in one slot)
 
         def var(ctx):
             s = ctx.scope
@@ -123,14 +142,16 @@ def compile_variable_get(name: str, scope: str | None):
                     return v.value
                 s = s.parent
             from .context import PREFERENCE_DEFAULTS
-            return PREFERENCE_DEFAULTS.get(name) if name in PREFERENCE_DEFAULTS else None
+            if name in PREFERENCE_DEFAULTS:
+                return PREFERENCE_DEFAULTS[name]
+            return undefined_variable(ctx, user_path, in_string, extent)
         return var
     if scope == "env":
         return lambda ctx: os.environ.get(name)
     if scope == "using":
-        return compile_variable_get(name, None)
+        return compile_variable_get(name, None, extent)
     if scope in ("variable",):
-        return compile_variable_get(name, None)
+        return compile_variable_get(name, None, extent)
     if scope == "function":
         def fn(ctx):
             f = ctx.scope.lookup_function(lname)
@@ -144,7 +165,7 @@ def compile_variable_get(name: str, scope: str | None):
 
 
 def _variable(node: A.VariableExpressionAst):
-    return compile_variable_get(node.name, node.scope)
+    return compile_variable_get(node.name, node.scope, node.extent)
 
 
 def _binary(node: A.BinaryExpressionAst):
@@ -283,9 +304,15 @@ def _member(node: A.MemberExpressionAst):
             return statics.get_static(t.full_name, name(ctx))
         return static
     target = compile_expr(node.target)
+    extent = node.extent
 
     def member(ctx):
-        return get_member(target(ctx), name(ctx))
+        obj = target(ctx)
+        n = name(ctx)
+        v = get_member(obj, n, _MISSING)
+        if v is _MISSING:
+            return missing_member(ctx, obj, n, extent)
+        return v
     return member
 
 
@@ -333,7 +360,15 @@ def _callbacks(ctx):
 def _index(node: A.IndexExpressionAst):
     target = compile_expr(node.target)
     idx = compile_expr(node.index)
-    return lambda ctx: index_value(target(ctx), idx(ctx))
+
+    def index(ctx):
+        obj = target(ctx)
+        i = idx(ctx)
+        v = index_value(obj, i, _MISSING)
+        if v is _MISSING:
+            return missing_index(ctx, obj, i)
+        return v
+    return index
 
 
 def _array_literal(node: A.ArrayLiteralAst):

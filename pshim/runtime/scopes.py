@@ -41,7 +41,10 @@ class PSVariable:
 
 
 class Scope:
-    __slots__ = ("vars", "parent", "functions", "aliases", "is_script", "drives")
+    """One scope. `strict` is the strict mode Set-StrictMode set here: None (not set here: the parent's
+    applies), 0 (Set-StrictMode -Off) or the major version (1, 2, 3; Latest is 5, the engine's version);
+    `strict_version()` reads the one in force."""
+    __slots__ = ("vars", "parent", "functions", "aliases", "is_script", "drives", "strict")
 
     def __init__(self, parent: "Scope | None" = None, is_script: bool = False):
         self.vars = {}
@@ -49,6 +52,7 @@ class Scope:
         self.functions = None   # created on first function definition
         self.aliases = None
         self.is_script = is_script
+        self.strict = None
 
     def lookup(self, lname: str) -> PSVariable | None:
         s = self
@@ -136,6 +140,21 @@ class Scope:
         while s.parent is not None:
             s = s.parent
         return s
+
+
+def strict_version(scope: Scope | None) -> int:
+    """The strict mode in force in `scope` (0: off): the one set in the nearest scope outwards that set
+    one, as 5.1 keeps it. A module's code does not see the global scope's: the walk stops at the module's
+    top scope (5.1 likewise), so a module written without strict mode keeps working under a caller's."""
+    s = scope
+    while s is not None:
+        v = s.strict
+        if v is not None:
+            return v
+        if type(s) is ModuleScope:
+            return 0
+        s = s.parent
+    return 0
 
 
 # ---------------------------------------------------------------------------

@@ -3,11 +3,10 @@ Get-Host, Get-Culture/Get-UICulture, Set-StrictMode, the
 snap-in cmdlets, transcripts. (Credentials and secure strings are
 the Security module's: pshim/modules/security/.)
 
-Session state these keep lives on the Session object under attributes made on
-first use (getattr default): `strict_version`, `pssnapins`, `transcripts`, `random`.
-
-Deliberate simplifications (documented, not 5.1):
-- Set-StrictMode records the level only; the evaluator does not enforce it.
+Session state these keep is declared session state (`session.state`): `pssnapins`,
+`transcripts`, `random`. Set-StrictMode sets the strict mode of the caller's scope
+(`Scope.strict`, runtime/scopes.py); the runtime enforces it where it reads variables,
+members and indexes (runtime/strict.py).
 """
 from __future__ import annotations
 
@@ -362,15 +361,17 @@ class SetStrictModeCommand(Cmdlet):
     Version = Parameter("object", parameter_set="Version", mandatory=True, aliases=("v",))
 
     def process(self):
-        session = self.ctx.session
+        # the strict mode belongs to the caller's scope (a cmdlet has none of its own): it holds there
+        # and in the scopes made below it, until one of them sets its own (runtime/scopes.py)
+        scope = self.ctx.scope
         if self.parameter_set_name == "Off":
-            session.strict_version = "Off"
+            scope.strict = 0
             return
         from ...runtime.version import Version
         v = unwrap(self.Version)
         text = cv.to_string(v).strip()
         if text.lower() == "latest":
-            session.strict_version = "Latest"
+            scope.strict = _ENGINE_MAJOR
             return
         try:
             ver = v if isinstance(v, Version) else Version.parse(text if "." in text else text + ".0")
@@ -380,12 +381,15 @@ class SetStrictModeCommand(Cmdlet):
                 f"Error: \"Version string portion was too short or too long.\"",
                 "ParameterArgumentTransformationError", "InvalidData", text, PSArgumentException))
         major = getattr(ver, "Major", None)
-        if major is not None and major > 5:
+        if major is not None and major > _ENGINE_MAJOR:
             raise self.terminating_error(self.error(
                 "Cannot validate argument on parameter 'Version'. The \"" + text + "\" argument does not contain "
                 "a valid Windows PowerShell version. Supply a valid version number and then try the command "
                 "again.", "ParameterArgumentValidationError", "InvalidData", text, PSArgumentException))
-        session.strict_version = cv.to_string(ver)
+        scope.strict = int(major or 0)
+
+
+_ENGINE_MAJOR = 5      # `Latest` is the engine's own version (5.1): every rule of 1.0, 2.0 and 3.0
 
 
 # ---------------------------------------------------------------------------

@@ -47,8 +47,8 @@ def test_host_and_culture():
 def test_strict_mode_and_progress_are_accepted():
     r = run("Set-StrictMode -Version Latest; Set-StrictMode -Version 2.0; 'ok'")
     assert r.output == ["ok"] and not r.errors
-    assert r.session.strict_version == "2.0"
-    assert run("Set-StrictMode -Off").session.strict_version == "Off"
+    assert r.session.global_scope.strict == 2          # enforced: tests/runtime/test_strict_mode.py
+    assert run("Set-StrictMode -Off").session.global_scope.strict == 0
     r = run("Write-Progress -Activity a -Status b -PercentComplete 50; Write-Progress a -Completed; 'ok'",
             capture_output=False)
     assert r.host_text == "ok\n"
