@@ -15,7 +15,8 @@ HELP["Start-Job"] = {
     "synopsis": "Starts a background job: the script block runs in another process.",
     "description": """Start-Job starts a pshim process of its own for the script block and returns the job
 at once; the shell goes on. Arguments (-ArgumentList) and input (-InputObject or the pipeline, seen as
-$input) are sent to that process serialized, and the results come back serialized (CLIXML, depth 1), as
+$input) are sent to that process serialized, and so are the caller's values of the $using: variables
+the script block names ($using:x; a $using: variable that is not set is an error), and the results come back serialized (CLIXML, depth 1), as
 in Windows PowerShell: Receive-Job returns deserialized objects, whose type names start with
 "Deserialized." and which carry PSComputerName (localhost) and RunspaceId. Their methods are gone; their
 properties are values.
@@ -40,6 +41,9 @@ stopped and their processes killed.""",
          "code": "$o = Start-Job { [pscustomobject]@{Name='mail01'; Queue=4} } | Wait-Job -Timeout 60 | Receive-Job\n"
                  "$o.PSObject.TypeNames[0]\n\"$($o.Name) $($o.Queue) $($o.PSComputerName)\"",
          "output": "Deserialized.System.Management.Automation.PSCustomObject\nmail01 4 localhost"},
+        {"title": "The caller's variables with $using:",
+         "code": "$server = 'mail01'\nStart-Job { \"checking $using:server\" } | Receive-Job -Wait",
+         "output": "checking mail01"},
     ],
     "outputs": "System.Management.Automation.PSRemotingJob",
     "related": ["Get-Job", "Receive-Job", "Wait-Job", "Stop-Job", "Remove-Job", "Start-ThreadJob"],

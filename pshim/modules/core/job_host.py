@@ -61,9 +61,9 @@ class JobHost(HostBase):
         pass
 
 
-def run_job_script(session, text, arguments, input_objects, emit):
-    """Run the job's script block (its text) in `session` with its arguments ($args / param()) and its
-    input ($input). Output goes to emit("out", obj). Returns None when the script ended normally, or the
+def run_job_script(session, text, arguments, input_objects, emit, using=None):
+    """Run the job's script block (its text) in `session` with its arguments ($args / param()), its
+    input ($input) and the caller's values of its $using: variables (`using`: name -> value). Output goes to emit("out", obj). Returns None when the script ended normally, or the
     ErrorRecord of the terminating error that ended it (the job is then Failed)."""
     from ...commands.binder import CommandArgument
     from ...commands.function import FunctionProcessor
@@ -72,6 +72,9 @@ def run_job_script(session, text, arguments, input_objects, emit):
     from ...runtime.scriptblock import ScriptBlock
     from ...runtime.conversion import to_string
     ctx = session.global_ctx
+    for name, value in (using or {}).items():
+        # pshim reads $using:x as the variable x of the scope it runs in: the job's session holds it
+        session.global_scope.set_local(name, value)
     try:
         sb = ScriptBlock(parse(text))
     except ParseError as e:

@@ -94,7 +94,9 @@ def main():
         session.location = request["cwd"]
     args = from_clixml(request["args"]) if request.get("args") else []
     input_objects = from_clixml(request["input"]) if request.get("input") is not None else None
-    failure = run_job_script(session, request["script"], args, input_objects, send)
+    names = request.get("using_names") or []
+    values = from_clixml(request["using"]) if names else []
+    failure = run_job_script(session, request["script"], args, input_objects, send, dict(zip(names, values)))
     end = {"k": "end", "state": "Failed" if failure is not None else "Completed"}
     if failure is not None:
         end["e"] = encode_error(failure)

@@ -264,8 +264,9 @@ class BackgroundJob(Job):
     PSJobTypeName = "BackgroundJob"
     Location = "localhost"
 
-    def __init__(self, id_, name, script, arguments, input_objects):
+    def __init__(self, id_, name, script, arguments, input_objects, using=None):
         super().__init__(id_, name, script)
+        self.using = using or {}
         self.ChildJobs = [ChildJob(self, id_ + 1)]
         self.arguments = arguments
         self.input_objects = input_objects
@@ -279,7 +280,8 @@ class BackgroundJob(Job):
         request = {"script": self.Command, "cwd": os.path.expanduser("~"),
                    "args": to_clixml(self.arguments, REMOTING_DEPTH) if self.arguments else None,
                    "input": to_clixml(self.input_objects, REMOTING_DEPTH) if self.input_objects is not None
-                   else None}
+                   else None,
+                   "using_names": list(self.using), "using": to_clixml(list(self.using.values()), REMOTING_DEPTH)}
         env = dict(os.environ)
         env["PYTHONUNBUFFERED"] = "1"
         self.proc = subprocess.Popen([sys.executable, "-m", "pshim.modules.core.job_worker"],
@@ -383,10 +385,11 @@ class ThreadJob(Job):
     PSJobTypeName = "ThreadJob"
     Location = "PowerShell"
 
-    def __init__(self, id_, name, script, arguments, input_objects):
+    def __init__(self, id_, name, script, arguments, input_objects, using=None):
         super().__init__(id_, name, script)
         self.arguments = arguments
         self.input_objects = input_objects
+        self.using = using or {}
         self.thread = None
         self.session = None
 
@@ -405,7 +408,8 @@ class ThreadJob(Job):
     def _run(self):
         from .job_host import run_job_script
         try:
-            failure = run_job_script(self.session, self.Command, self.arguments, self.input_objects, self.add)
+            failure = run_job_script(self.session, self.Command, self.arguments, self.input_objects, self.add,
+                                     self.using)
         except JobStopped:
             self.set_state("Stopped")
             return
@@ -495,11 +499,29 @@ class _StartJobBase(Cmdlet):
                 self._input = []
             self._input.append(self.InputObject)
 
+    def _using_values(self):
+        """The caller's values of the script block's $using: variables (5.1 sends them with the job)."""
+        from ...language.ast import walk, VariableExpressionAst
+        values = {}
+        for n in walk(self.ScriptBlock.ast):
+            if isinstance(n, VariableExpressionAst) and n.scope == "using" and n.name.lower() not in \
+                    {k.lower() for k in values}:
+                var = self.ctx.get_variable_object(n.name)
+                if var is None:
+                    raise self.terminating_error(self.error(
+                        f"The value of the using variable '$using:{n.name}' cannot be retrieved because it has "
+                        "not been set in the local session.", "UsingVariableIsUndefined", "InvalidOperation",
+                        None, InvalidOperationException))
+                values[n.name] = var.value
+        return values
+
     def end(self):
+        using = self._using_values()
         table = job_table(self.ctx.session)
         id_ = table.new_id(self.ids_per_job)
         name = self.Name if self.Name else f"Job{id_}"
-        job = self.job_class(id_, name, to_string(self.ScriptBlock), list(self.ArgumentList or []), self._input)
+        job = self.job_class(id_, name, to_string(self.ScriptBlock), list(self.ArgumentList or []), self._input,
+                             using)
         table.add(job)
         job.start(self.ctx.session)
         self.write_object(job)

@@ -190,3 +190,30 @@ def test_shell_exit_kills_running_jobs():
     while _alive(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _alive(pid)
+
+
+def test_using_variables_travel_with_the_job(session):
+    r = _run(session, "$n = 20; $h = @{Name='mx'}\n"
+                      "Start-Job { $using:n + 1; $using:h.Name } | Receive-Job -Wait\n"
+                      "Start-ThreadJob { $using:n * 2 } | Receive-Job -Wait")
+    assert r.errors == []
+    assert r.output == [21, "mx", 40]
+
+
+def test_an_unset_using_variable_is_an_error(session):
+    r = _run(session, "Start-Job { $using:never_set }; @(Get-Job).Count")
+    assert r.errors[0].message() == ("The value of the using variable '$using:never_set' cannot be retrieved "
+                                     "because it has not been set in the local session.")
+    assert r.errors[0].FullyQualifiedErrorId == "UsingVariableIsUndefined,Microsoft.PowerShell.Commands.StartJobCommand"
+    assert r.output == [0]
+
+
+def test_jobs_named_by_id_name_and_state(session):
+    r = _run(session, "$a = Start-Job { 'one' } -Name First; $b = Start-ThreadJob { Start-Sleep 30 } -Name Slow\n"
+                      "Wait-Job -Id $a.Id -Timeout 30 | ForEach-Object Name\n"
+                      "Receive-Job -Name First\n"
+                      "Get-Job -State Running | ForEach-Object Name\n"
+                      "Stop-Job -Name Sl* -PassThru | ForEach-Object { $_.State.ToString() }\n"
+                      "Remove-Job -State Stopped; Get-Job | ForEach-Object Name")
+    assert r.errors == []
+    assert r.output == ["First", "one", "Slow", "Stopped", "First"]
