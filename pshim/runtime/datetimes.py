@@ -162,25 +162,167 @@ def format_datetime(d: _dt.datetime, fmt: str | None = None) -> str:
     return "".join(out)
 
 
+BAD_DATE = "String was not recognized as a valid DateTime."
+
+# The one date parser: DateTime.Parse's lenient rules for the invariant culture and en-US (they read dates
+# alike: month before day, English month and day names, a 12- or 24-hour clock), used by the [datetime]
+# cast, [datetime]::Parse/TryParse, Get-Date -Date and Import-Clixml.
+_TIME = re.compile(
+    r"(?<![\d:.])(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,](\d{1,7})\d*)?)?"
+    r"(?:\s*([AaPp])\.?[Mm]?\.?(?![A-Za-z]))?"
+    r"|(?<![\d:./-])(\d{1,2})\s*([AaPp])\.?[Mm]\.?(?![A-Za-z])")
+_ZONE = re.compile(r"\s*(?:(Z|GMT|UTC)|([+-])(\d{1,2})(?::?(\d{2}))?)(?![A-Za-z\d])", re.I)
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?)?\Z")
+_DATE_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_MONTH_NAMES = {m.lower(): i + 1 for i, m in enumerate(_MONTHS)}
+_MONTH_NAMES.update({m[:3].lower(): i + 1 for i, m in enumerate(_MONTHS)})
+_MONTH_NAMES["sept"] = 9
+_DAY_NAMES = {d.lower(): i for i, d in enumerate(_DAYS)}
+_DAY_NAMES.update({d[:3].lower(): i for i, d in enumerate(_DAYS)})
+
+
+def two_digit_year(yy: int) -> int:
+    """The Gregorian calendar's TwoDigitYearMax (2029): 00-29 are 2000-2029, 30-99 are 1930-1999."""
+    return 2000 + yy if yy <= 29 else 1900 + yy
+
+
+def _year(tok: str) -> int:
+    return two_digit_year(int(tok)) if len(tok) <= 2 else int(tok)
+
+
+def _date_fields(words: list[str]):
+    """(year, month, day) from the date words (numbers and month names); None parts mean 'this year'."""
+    nums = [w for w in words if w.isdigit()]
+    months = [w for w in words if not w.isdigit()]
+    if len(months) > 1:
+        raise ValueError(BAD_DATE)
+    if months:
+        month = _MONTH_NAMES.get(months[0].lower())
+        if month is None:
+            raise ValueError(BAD_DATE)
+        if not nums:
+            return None, month, 1
+        if len(nums) == 1:
+            n = nums[0]
+            return (_year(n), month, 1) if len(n) >= 3 or int(n) > 31 else (None, month, int(n))
+        if len(nums) == 2:
+            a, b = nums
+            if len(a) >= 3 or int(a) > 31:          # 2024 February 3 / 2024 3 Feb
+                return int(a), month, int(b)
+            return _year(b), month, int(a)          # February 3, 2024 / 3 February 2024 / Feb 3 24
+        raise ValueError(BAD_DATE)
+    if len(nums) == 3:
+        a, b, c = nums
+        if len(a) >= 3:                             # yyyy-M-d
+            return int(a), int(b), int(c)
+        return _year(c), int(a), int(b)             # M/d/yyyy (invariant and en-US order)
+    if len(nums) == 2:
+        a, b = nums
+        if len(a) >= 3:                             # yyyy-MM
+            return int(a), int(b), 1
+        if len(b) >= 3:                             # M/yyyy
+            return int(b), int(a), 1
+        return None, int(a), int(b)                 # M/d, this year
+    if not nums:
+        return None
+    raise ValueError(BAD_DATE)
+
+
 def parse_datetime(text: str) -> _dt.datetime:
-    """Parse a date as PowerShell's [datetime] conversion does (invariant culture first)."""
-    s = text.strip()
-    fmts = ["%m/%d/%Y %H:%M:%S", "%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %H:%M", "%m/%d/%Y %I:%M %p",
-            "%m/%d/%Y", "%Y-%m-%dT%H:%M:%S.%f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S",
-            "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y",
-            "%H:%M:%S", "%H:%M"]
-    for f in fmts:
+    """Parse a date and time as DateTime.Parse does (raises ValueError with .NET's message).
+
+    A date alone is at midnight; a time alone is today. A `Z`/`GMT` or `+hh:mm` offset after the time gives
+    an aware datetime (the callers decide whether it becomes local time); otherwise the result is naive."""
+    if text is None:
+        raise ValueError(BAD_DATE)
+    s = str(text).strip()
+    if not s:
+        raise ValueError(BAD_DATE)
+    m = _COMPACT.match(s)
+    if m:
+        y, mo, d, hh, mi, ss = m.groups()
         try:
-            d = _dt.datetime.strptime(s, f)
-            if f.startswith("%H"):
-                today = _dt.date.today()
-                d = d.replace(year=today.year, month=today.month, day=today.day)
-            return d
+            return _dt.datetime(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0))
         except ValueError:
+            raise ValueError(BAD_DATE) from None
+    hour = minute = second = micro = 0
+    tz = None
+    has_time = False
+    tm = _TIME.search(s)
+    if tm:
+        has_time = True
+        if tm.group(1) is not None:
+            hour, minute = int(tm.group(1)), int(tm.group(2))
+            second = int(tm.group(3) or 0)
+            micro = int((tm.group(4) or "0").ljust(7, "0")) // 10
+            ampm = tm.group(5)
+        else:
+            hour, ampm = int(tm.group(6)), tm.group(7)
+        if ampm:
+            if not 1 <= hour <= 12:
+                raise ValueError(BAD_DATE)
+            hour = hour % 12 + (12 if ampm.lower() == "p" else 0)
+        rest = s[tm.end():]
+        zm = _ZONE.match(rest)
+        if zm:
+            if zm.group(1):
+                tz = _dt.timezone.utc
+            else:
+                sign = -1 if zm.group(2) == "-" else 1
+                oh, om = int(zm.group(3)), int(zm.group(4) or 0)
+                if oh > 14 or om > 59:
+                    raise ValueError(BAD_DATE)
+                tz = _dt.timezone(sign * _dt.timedelta(hours=oh, minutes=om))
+            rest = rest[zm.end():]
+        date_text = s[:tm.start()] + " " + rest
+    else:
+        date_text = s
+        zm = re.search(r"\s(GMT|UTC)\s*\Z", s, re.I)
+        if zm:
+            tz = _dt.timezone.utc
+            date_text = s[:zm.start()]
+    words = []
+    weekday = None
+    for w in _DATE_TOKEN.findall(date_text):
+        lw = w.lower()
+        if lw in _DAY_NAMES and not lw.isdigit():
+            if weekday is not None:
+                raise ValueError(BAD_DATE)
+            weekday = _DAY_NAMES[lw]
+        elif lw == "t" and has_time:                # ISO 8601's date/time separator
             continue
+        elif lw in ("am", "pm") or (not lw.isdigit() and lw not in _MONTH_NAMES):
+            raise ValueError(BAD_DATE)
+        else:
+            words.append(w)
+    leftover = _DATE_TOKEN.sub("", date_text)
+    if any(c not in " ,/-.\t" for c in leftover) or (not has_time and not words):
+        raise ValueError(BAD_DATE)
+    fields = _date_fields(words)
+    today = _dt.date.today()
+    if fields is None:
+        y, mo, d = today.year, today.month, today.day
+    else:
+        y, mo, d = fields
+        y = today.year if y is None else y
+    if hour > 23 or minute > 59 or second > 59:
+        raise ValueError(BAD_DATE)
     try:
-        d = _dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
-        return d
-    except ValueError:
-        pass
-    raise ValueError("String was not recognized as a valid DateTime.")
+        out = _dt.datetime(y, mo, d, hour, minute, second, micro, tzinfo=tz)
+    except (ValueError, OverflowError):
+        raise ValueError(BAD_DATE) from None
+    if weekday is not None and out.weekday() != weekday:
+        raise ValueError("String was not recognized as a valid DateTime because the day of week was incorrect.")
+    return out
+
+
+def parse_local(text: str) -> _dt.datetime:
+    """parse_datetime as the [datetime] cast and [datetime]::Parse give it: a time with an offset or `Z`
+    becomes local time (Kind Local), as .NET's Parse does without RoundtripKind."""
+    d = parse_datetime(text)
+    if d.tzinfo is not None:
+        try:
+            d = d.astimezone().replace(tzinfo=None)
+        except (OverflowError, ValueError, OSError):
+            d = d.replace(tzinfo=None)
+    return d

@@ -32,33 +32,14 @@ DT.const(MinValue=_dt.datetime(1, 1, 1), MaxValue=_dt.datetime(9999, 12, 31, 23,
 
 
 def parse_date(text):
-    from .datetimes import parse_datetime
+    """[datetime]::Parse / TryParse: the one date parser (runtime/datetimes.py), local time."""
+    from .datetimes import parse_local
     if text is None:
         raise arg_null("s")
     try:
-        d = parse_datetime(text)
-    except ValueError:
-        d = _parse_loose(text)
-    return to_local(d)
-
-
-def _parse_loose(text):
-    """A few more en-US shapes Parse accepts (month names, 2-digit years, 'T' and 'Z')."""
-    s = " ".join(text.replace(",", " ").split())
-    for fmt in ("%A %B %d %Y %I:%M:%S %p", "%A %B %d %Y", "%B %d %Y %I:%M:%S %p", "%B %d %Y %H:%M:%S",
-                "%m/%d/%Y %I:%M:%S.%f %p", "%m/%d/%y", "%m/%d/%y %H:%M:%S", "%m-%d-%Y", "%Y%m%dT%H%M%S",
-                "%d-%b-%Y", "%d-%B-%Y", "%b %Y", "%B %Y", "%Y-%m-%dT%H:%M:%S.%fZ", "%Y-%m-%dT%H:%M:%SZ",
-                "%I:%M:%S %p", "%I:%M %p", "%a %b %d %H:%M:%S %Y"):
-        try:
-            d = _dt.datetime.strptime(s, fmt)
-        except ValueError:
-            continue
-        if fmt.endswith("Z"):
-            d = d.replace(tzinfo=_dt.timezone.utc)
-        elif fmt.startswith("%I"):
-            d = _dt.datetime.combine(_dt.date.today(), d.time())
-        return d
-    raise FormatException(BAD_DATE)
+        return parse_local(text)
+    except ValueError as exc:
+        raise FormatException(str(exc)) from None
 
 
 _TOKEN = re.compile(r"dddd+|ddd|dd|d|MMMM+|MMM|MM|M|yyyyy*|yyy|yy|y|HH+|H|hh+|h|mm+|m|ss+|s|f{1,7}|F{1,7}|"

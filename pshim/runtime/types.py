@@ -166,9 +166,9 @@ def _to_datetime(value):
     if isinstance(value, _dt.datetime):
         return value
     if isinstance(value, str):
-        from .datetimes import parse_datetime
+        from .datetimes import parse_local
         try:
-            return parse_datetime(value)
+            return parse_local(value)
         except ValueError as e:
             raise cv.cast_error(value, "System.DateTime", str(e))
     if isinstance(value, int) and not isinstance(value, bool):

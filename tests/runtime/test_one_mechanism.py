@@ -109,3 +109,50 @@ def test_bomless_fallback_per_caller(tmp_path):
     u = tmp_path / "utf8.csv"
     u.write_bytes("Name\nMüller\n".encode("utf-8"))
     assert out(f"(Import-Csv '{u}').Name") == ["Müller"]
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+_SAME = {
+    "Saturday, February 3, 2024": "2024-02-03 00:00:00.000",
+    "2024-01-02 3:04 PM": "2024-01-02 15:04:00.000",
+    "1/2/2024 15:04:05.123": "2024-01-02 15:04:05.123",
+    "3-Feb-2024": "2024-02-03 00:00:00.000",
+    "Sat, 03 Feb 2024 10:00:00": "2024-02-03 10:00:00.000",
+    "12/31/2024 11:59:59 PM": "2024-12-31 23:59:59.000",
+    "2024-01-02T03:04:05.1234567": "2024-01-02 03:04:05.123",
+    "1/2/50": "1950-01-02 00:00:00.000",        # two-digit years: TwoDigitYearMax 2029, not Python's 2068
+    "1/2/29": "2029-01-02 00:00:00.000",
+}
+
+
+def test_cast_parse_and_get_date_read_the_same_texts():
+    fmt = ".ToString('yyyy-MM-dd HH:mm:ss.fff')"
+    for text, want in _SAME.items():
+        assert out(f"([datetime]'{text}'){fmt}") == [want], text
+        assert out(f"[datetime]::Parse('{text}'){fmt}") == [want], text
+        assert out(f"(Get-Date -Date '{text}'){fmt}") == [want], text
+
+
+def test_cast_and_parse_reject_the_same_texts():
+    for text in ("nope", "13/1/2024", "1/2/2024 25:00", "Friday, February 3, 2024"):
+        cast = run(f"[datetime]'{text}'")
+        parse = run(f"[datetime]::Parse('{text}')")
+        assert cast.errors and parse.errors, text
+        ok = run(f"$d = [datetime]::MinValue; [datetime]::TryParse('{text}', [ref]$d); $d.Year")
+        assert [str(x) for x in ok.output] == ["False", "1"], text
+    assert "day of week was incorrect" in run("[datetime]::Parse('Friday, February 3, 2024')").error_text
+
+
+def test_offsets_become_local_time_for_cast_and_parse():
+    a = out("([datetime]'2024-01-02T03:04:05Z').Kind")
+    b = out("[datetime]::Parse('2024-01-02T03:04:05Z').Kind")
+    assert a == b == ["Local"]
+    assert out("([datetime]'2024-01-02T03:04:05Z').ToUniversalTime().ToString('HH:mm:ss')") == ["03:04:05"]
+
+
+def test_clixml_dates_round_trip_through_the_same_parser(tmp_path):
+    f = tmp_path / "d.xml"
+    got = out(f"$d = [datetime]'1/2/2024 15:04:05.123'; $d | Export-Clixml '{f}'; "
+              f"$r = Import-Clixml '{f}'; $r.ToString('yyyy-MM-dd HH:mm:ss.fff'); $r.Kind; $r -eq $d")
+    assert got == ["2024-01-02 15:04:05.123", "Local", "True"]

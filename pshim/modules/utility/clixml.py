@@ -20,6 +20,7 @@ from lxml import etree
 from ...commands.cmdlet import Cmdlet, Parameter
 from ...errors import (error_record, InvalidOperationException, FileNotFoundException, FormatException,
                        ArgumentException)
+from ...runtime.datetimes import parse_datetime, parse_local
 from ...runtime.conversion import dotnet_string, format_double, to_string
 from ...runtime.psobject import PSObject, Hashtable, PSMemberInfo, Int64, TypedInt, Single, Char, Byte
 from ...runtime.members import properties
@@ -250,13 +251,14 @@ class Deserializer:
 
 
 def _parse_dt(text):
-    m = re.match(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)?", text)
-    if not m:
+    """<DT> text (round-trip form) by the one date parser: an offset means local time, `Z` stays UTC."""
+    try:
+        d = parse_datetime(text)
+    except ValueError:
         return text
-    d = _dt.datetime.strptime(m.group(1), "%Y-%m-%dT%H:%M:%S")
-    if m.group(2):
-        d = d.replace(microsecond=int(m.group(2)[:6].ljust(6, "0")))
-    return d
+    if d.tzinfo is None or text.rstrip().upper().endswith("Z"):
+        return d
+    return parse_local(text)
 
 
 def from_clixml(text: str) -> list:
