@@ -48,6 +48,10 @@ class HostBase:
     def ui_width(self) -> int | None:
         return None
 
+    def ui_height(self) -> int | None:
+        """Lines the window shows (Out-Host -Paging pages by it); None when there is no window."""
+        return None
+
     def output_width(self) -> int:
         """Width for formatting console output: buffer width - 1, 120 when none."""
         w = self.ui_width()
@@ -251,6 +255,11 @@ class ConsoleHost(HostBase):
             return None
         return shutil.get_terminal_size((120, 40)).columns
 
+    def ui_height(self):
+        if not _isatty(self.stdout):
+            return None
+        return shutil.get_terminal_size((120, 40)).lines
+
 
 _ANSI_COLORS = {"black": 30, "darkred": 31, "darkgreen": 32, "darkyellow": 33, "darkblue": 34, "darkmagenta": 35,
                 "darkcyan": 36, "gray": 37, "darkgray": 90, "red": 91, "green": 92, "yellow": 93, "blue": 94,
@@ -288,6 +297,7 @@ class BufferHost(HostBase):
         self.answers = list(answers or [])
         self.interactive = interactive
         self.width = width
+        self.height = None              # a window height, for Out-Host -Paging (None: no window)
         self.progress = []
         self._progress_resets = []      # len(progress) at each end of a top-level command
 
@@ -331,6 +341,9 @@ class BufferHost(HostBase):
 
     def ui_width(self):
         return self.width
+
+    def ui_height(self):
+        return self.height
 
     @property
     def text(self):

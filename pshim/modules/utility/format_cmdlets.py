@@ -3,7 +3,7 @@ Out-String, Out-Host, Out-Default (they render objects and packets to text)."""
 from __future__ import annotations
 
 from ...commands.cmdlet import Cmdlet, Parameter
-from ...errors import error_record, PSArgumentException, PipelineStoppedException, RuntimeException
+from ...errors import error_record, PSArgumentException, PipelineStoppedException, RuntimeException, StopUpstream
 from ...formatting.expressions import parse_property_list, FormatSpecError, TABLE_KEYS, LIST_KEYS, WIDE_KEYS
 from ...formatting.formatter import Formatter, FormatParams, ViewNotFound
 from ...formatting.out_default import OutputSession
@@ -166,7 +166,10 @@ class _HostOutput(Cmdlet):
     def begin(self):
         host = self.ctx.host
         width = host.output_width() if hasattr(host, "output_width") else default_width(self.ctx)
-        self._s = OutputSession(width, lambda line: host.write(line + "\n"), self.ctx)
+        self._s = OutputSession(width, self.line_writer(host), self.ctx)
+
+    def line_writer(self, host):
+        return lambda line: host.write(line + "\n")
 
     def process(self):
         self._s.add(self.InputObject)
@@ -175,10 +178,50 @@ class _HostOutput(Cmdlet):
         self._s.close()
 
 
+PAGING_PROMPT = "<SPACE> next page; <CR> next line; Q quit"
+
+
+class _Pager:
+    """Out-Host -Paging: a window's worth of lines, then the paging prompt. The answer is read as a
+    line: Enter shows one more line, Q (or end of input) quits, anything else shows the next page."""
+
+    def __init__(self, host, height):
+        self.host = host
+        self.page = max(1, height - 1)
+        self.left = self.page
+        self.quit = False
+
+    def __call__(self, line):
+        if self.quit:
+            return
+        if self.left == 0:
+            self.host.write(PAGING_PROMPT)
+            answer = self.host.read_line()
+            if answer is None or answer.strip().lower() == "q":
+                self.quit = True
+                return
+            self.left = 1 if answer == "" else self.page
+        self.host.write(line + "\n")
+        self.left -= 1
+
+
 class OutHostCommand(_HostOutput):
     name = "Out-Host"
     dotnet_type = "Microsoft.PowerShell.Commands.OutHostCommand"
     Paging = Parameter("switch")
+
+    def line_writer(self, host):
+        self._pager = None
+        height = host.ui_height() if hasattr(host, "ui_height") else None
+        if self.Paging and height and getattr(host, "interactive", False):
+            self._pager = _Pager(host, height)
+            return self._pager
+        return super().line_writer(host)
+
+    def process(self):
+        super().process()
+        if self._pager is not None and self._pager.quit:
+            raise StopUpstream(self.processor)     # Q: the commands before stop, as at Ctrl+C, quietly
 
 
 class OutDefaultCommand(_HostOutput):
