@@ -747,7 +747,7 @@ class StopJobCommand(_JobSelectorParams):
 
     def process(self):
         for j in self.selected():
-            if self.should_process(f"{j.Command}"):
+            if self.should_process(f"{j.Command}", "Stop"):
                 j.stop()
                 if self.PassThru:
                     self.write_object(j)
@@ -764,7 +764,7 @@ class RemoveJobCommand(_JobSelectorParams):
     def process(self):
         table = job_table(self.ctx.session)
         for j in self.selected():
-            if not self.should_process(f"{j.Command}"):
+            if not self.should_process(f"{j.Command}", "Remove"):
                 continue
             if not j.finished and not self.Force:
                 rec = self.error(f"The command cannot remove the job with the job ID {j.Id} because the job is "

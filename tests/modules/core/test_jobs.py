@@ -217,3 +217,11 @@ def test_jobs_named_by_id_name_and_state(session):
                       "Remove-Job -State Stopped; Get-Job | ForEach-Object Name")
     assert r.errors == []
     assert r.output == ["First", "one", "Slow", "Stopped", "First"]
+
+
+def test_stop_and_remove_whatif_leave_the_job_running(session):
+    r = _run(session, "$j = Start-Job { Start-Sleep 30 }; Stop-Job $j -WhatIf; Remove-Job $j -Force -WhatIf\n"
+                      "$j.State.ToString(); @(Get-Job).Count", capture_output=False)
+    assert r.host_text.split("\n")[:2] == ['What if: Performing the operation "Stop" on target " Start-Sleep 30 ".',
+                                           'What if: Performing the operation "Remove" on target " Start-Sleep 30 ".']
+    assert "Running" in r.host_text
