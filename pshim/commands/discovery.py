@@ -148,6 +148,8 @@ class CommandTable:
         self.help_topic_providers = []   # module hooks: callable(session) -> {name: text}, asked at each lookup
         self.command_not_found_hooks = []  # module hooks: callable(ctx, name) -> command or None (autoloading)
         self.script_preamble_hooks = []    # module hooks: callable(ctx, script_ast, path): `#requires`, `using module`
+        self.command_line_hooks = []       # module hooks: callable(session, text): a line typed at the prompt
+        #                                    is about to run (transcripts' invocation headers)
         for m in modules:
             self.load_module(m)
 
@@ -173,6 +175,7 @@ class CommandTable:
             self.help_topic_providers.extend(getattr(man, "HELP_TOPIC_PROVIDERS", ()))
             self.command_not_found_hooks.extend(getattr(man, "COMMAND_NOT_FOUND_HOOKS", ()))
             self.script_preamble_hooks.extend(getattr(man, "SCRIPT_PREAMBLE_HOOKS", ()))
+            self.command_line_hooks.extend(getattr(man, "COMMAND_LINE_HOOKS", ()))
             on_load = getattr(man, "on_load", None)
             if on_load is not None:
                 on_load(self)

@@ -217,6 +217,8 @@ class Session:
         record = {"status": "Stopped", "line": text}
         self.history_in_progress = record
         start = _dt.datetime.now()
+        for hook in self.commands.command_line_hooks:
+            hook(self, text)
         try:
             ok = self._run_text(text, path, out, ctx, default_output, record)
             if record["status"] == "Stopped":

@@ -31,3 +31,12 @@ ALIASES = {
     "asnp": "Add-PSSnapin",
     "rsnp": "Remove-PSSnapin",
 }
+
+
+def _transcript_command_line(session, text):
+    """A line typed at the prompt: running transcripts started with -IncludeInvocationHeader note it."""
+    from .misc_more import transcript_command_line
+    transcript_command_line(session, text)
+
+
+COMMAND_LINE_HOOKS = (_transcript_command_line,)

@@ -14,6 +14,7 @@ import datetime as _dt
 import os
 import random as _random
 import socket
+import stat
 
 from ...commands.cmdlet import Cmdlet
 from ...commands.parameters import Parameter, ParameterSetData
@@ -558,10 +559,11 @@ class _Transcript:
     captures the wrapper keeps working after Stop-Transcript, which only turns
     the copy to the file off."""
 
-    def __init__(self, path, host):
+    def __init__(self, path, host, invocation_header=False):
         self.path = path
         self.host = host
         self.active = True
+        self.invocation_header = invocation_header    # -IncludeInvocationHeader
         self.orig_write = host.__dict__.get("write")
         self.orig_write_error_text = host.__dict__.get("write_error_text")
         self.wrappers = ()
@@ -578,6 +580,18 @@ class _Transcript:
 
 def _transcripts(session) -> list:
     return _state(session, "transcripts", list)
+
+
+def transcript_command_line(session, text):
+    """-IncludeInvocationHeader: before each command typed at the prompt, the time it started and the
+    command line."""
+    running = [t for t in _transcripts(session) if t.active and t.invocation_header]
+    if not running:
+        return
+    now = _dt.datetime.now().strftime("%Y%m%d%H%M%S")
+    header = f"**********************\nCommand start time: {now}\n**********************\nPS>{text}\n"
+    for t in running:
+        t.append(header)
 
 
 def _install(session, t: _Transcript):
@@ -658,6 +672,11 @@ class StartTranscriptCommand(Cmdlet):
                 f"The file '{shown}' already exists.", "NoClobber", "ResourceExists", shown, InvalidOperationException))
         try:
             os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+            if os.path.isfile(path) and not os.stat(path).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+                # a read-only file (no write bit, whoever runs the shell): -Force makes it writable
+                if not self.Force:
+                    raise PermissionError(13, f"Access to the path '{shown}' is denied.")
+                os.chmod(path, os.stat(path).st_mode | stat.S_IWUSR)
             mode = "a" if self.Append else "w"
             host_info = session.global_scope.lookup("psversiontable")
             with open(path, mode, encoding="utf-8") as fh:
@@ -666,7 +685,7 @@ class StartTranscriptCommand(Cmdlet):
             raise self.terminating_error(self.error(
                 f"Transcription cannot be started due to the error: {e.strerror or e}", "CannotStartTranscription",
                 "InvalidOperation", None, InvalidOperationException))
-        t = _Transcript(path, session.host)
+        t = _Transcript(path, session.host, bool(self.IncludeInvocationHeader))
         _transcripts(session).append(t)
         _install(session, t)
         self.write_object(f"Transcript started, output file is {shown}")

@@ -122,3 +122,34 @@ def test_credentials_and_secure_strings():
     r = run("ConvertTo-SecureString 'x' -AsPlainText")
     assert r.errors[0].FullyQualifiedErrorId == \
         "ImportSecureString_ForceRequired,Microsoft.PowerShell.Commands.ConvertToSecureStringCommand"
+
+
+def test_transcript_invocation_header(tmp_path):
+    from pshim.testing import new_session
+    p = tmp_path / "t.txt"
+    s = new_session()
+    s.run(f"Start-Transcript -Path '{p}' -IncludeInvocationHeader", add_to_history=True)
+    s.run("'hello'", add_to_history=True)
+    s.run("Stop-Transcript", add_to_history=True)
+    lines = p.read_text().split("\n")
+    i = lines.index("PS>'hello'")
+    assert lines[i - 3] == "**********************" and lines[i - 1] == "**********************"
+    assert re.fullmatch(r"Command start time: \d{14}", lines[i - 2])
+    assert lines[i + 1] == "hello"
+    q = tmp_path / "plain.txt"
+    s.run(f"Start-Transcript -Path '{q}'", add_to_history=True)
+    s.run("'hello'", add_to_history=True)
+    s.run("Stop-Transcript", add_to_history=True)
+    assert "Command start time" not in q.read_text()
+
+
+def test_transcript_read_only_file_needs_force(tmp_path):
+    import os
+    p = tmp_path / "t.txt"
+    p.write_text("old\n")
+    os.chmod(p, 0o444)
+    r = run(f"Start-Transcript -Path '{p}' -Append")
+    assert "Transcription cannot be started due to the error: Access to the path" in r.error_text
+    r = run(f"Start-Transcript -Path '{p}' -Append -Force; 'x'; Stop-Transcript")
+    assert r.errors == []
+    assert p.read_text().startswith("old\n") and os.stat(p).st_mode & 0o200
