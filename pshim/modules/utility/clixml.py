@@ -22,7 +22,7 @@ from ...errors import (error_record, InvalidOperationException, FileNotFoundExce
                        ArgumentException)
 from ...runtime.datetimes import parse_datetime, parse_local
 from ...runtime.conversion import dotnet_string, format_double, to_string
-from ...runtime.psobject import PSObject, Hashtable, PSMemberInfo, Int64, TypedInt, Single, Char, Byte
+from ...runtime.psobject import PSObject, Hashtable, PSMemberInfo, Int64, TypedInt, Single, Char, Byte, unwrap
 from ...runtime.members import properties
 from ...runtime.typenames import type_names_of
 from ..security.credentials import PSCredential, PSCREDENTIAL_TYPE
@@ -333,29 +333,52 @@ class ImportClixmlCommand(Cmdlet):
                 self.write_object(o)
 
 
-def to_xml_string(objects) -> str:
+def to_xml_string(objects, depth: int = 1, types: bool = True) -> str:
+    """ConvertTo-Xml's document: each object's properties, and with -Depth above 1 the properties of
+    property values too (a collection as one <Property> per item); -NoTypeInformation (types=False)
+    leaves out the Type attributes."""
     root = etree.Element("Objects")
     for o in objects:
         e = etree.SubElement(root, "Object")
-        _xml_value(e, o)
+        _xml_value(e, o, max(1, depth), types)
     etree.indent(root, space="  ")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + etree.tostring(root, encoding="unicode")
 
 
-def _xml_value(e, o):
+def _is_scalar(o) -> bool:
+    return type(o) in (str, int, float, bool) or isinstance(o, (decimal.Decimal, _dt.datetime))
+
+
+def _xml_value(e, o, depth=1, types=True):
     if o is None:
         return
-    e.set("Type", type_names_of(o)[0])
-    t = type(o)
-    if t in (str, int, float, bool) or isinstance(o, (decimal.Decimal, _dt.datetime)):
+    if types:
+        e.set("Type", type_names_of(o)[0])
+    if _is_scalar(o):
         e.text = dotnet_string(o)
         return
     for n, v in properties(o):
         p = etree.SubElement(e, "Property")
         p.set("Name", n)
-        if v is not None:
-            p.set("Type", type_names_of(v)[0])
-            p.text = dotnet_string(v)
+        _xml_property(p, v, depth, types)
+
+
+def _xml_property(p, v, depth, types):
+    if v is None:
+        return
+    if types:
+        p.set("Type", type_names_of(v)[0])
+    base = unwrap(v) if isinstance(v, PSObject) and v.base is not None else v
+    if depth <= 1 or _is_scalar(base):
+        p.text = dotnet_string(v)
+    elif isinstance(base, (list, tuple)):
+        for item in base:
+            _xml_property(etree.SubElement(p, "Property"), item, depth - 1, types)
+    else:
+        for n, x in properties(v):
+            child = etree.SubElement(p, "Property")
+            child.set("Name", n)
+            _xml_property(child, x, depth - 1, types)
 
 
 class ConvertToXmlCommand(Cmdlet):
@@ -373,7 +396,8 @@ class ConvertToXmlCommand(Cmdlet):
         self._objs.append(self.InputObject)
 
     def end(self):
-        text = to_xml_string(self._objs)
+        depth = self.Depth if self.Depth is not None else 1
+        text = to_xml_string(self._objs, int(depth), not self.NoTypeInformation)
         if (self.As or "Document").lower() == "stream":
             for line in text.split("\n"):
                 self.write_object(line)

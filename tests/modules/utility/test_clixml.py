@@ -47,3 +47,14 @@ def test_convert_to_xml_string():
         '  <Object Type="System.Management.Automation.PSCustomObject">\n'
         '    <Property Name="a" Type="System.Int32">1</Property>\n'
         '    <Property Name="b"/>\n  </Object>\n</Objects>')
+
+
+def test_convertto_xml_depth_and_no_type_information():
+    from pshim.testing import run
+    r = run("$o = [pscustomobject]@{a=[pscustomobject]@{b=1}; n=1,2}; "
+            "$o | ConvertTo-Xml -As String; $o | ConvertTo-Xml -As String -Depth 2 -NoTypeInformation")
+    shallow, deep = r.output
+    assert '<Property Name="a" Type="System.Management.Automation.PSCustomObject">@{b=1}</Property>' in shallow
+    assert "Type=" not in deep
+    assert '<Property Name="a">\n      <Property Name="b">1</Property>\n    </Property>' in deep
+    assert '<Property Name="n">\n      <Property>1</Property>\n      <Property>2</Property>' in deep
