@@ -31,15 +31,22 @@ def datetime_properties(d: _dt.datetime):
     ]
 
 
-def timespan_properties(t: _dt.timedelta):
-    total = t.total_seconds()
+def timespan_parts(t: _dt.timedelta):
+    """(negative, days, hours, minutes, seconds, ticks of the second) of a TimeSpan's magnitude."""
     tk = (t.days * 86400 + t.seconds) * TICKS_PER_SECOND + t.microseconds * 10
-    sign = -1 if tk < 0 else 1
     a = abs(tk)
     days, rem = divmod(a, 86400 * TICKS_PER_SECOND)
     hours, rem = divmod(rem, 3600 * TICKS_PER_SECOND)
     minutes, rem = divmod(rem, 60 * TICKS_PER_SECOND)
-    seconds, rem = divmod(rem, TICKS_PER_SECOND)
+    seconds, frac = divmod(rem, TICKS_PER_SECOND)
+    return tk < 0, days, hours, minutes, seconds, frac
+
+
+def timespan_properties(t: _dt.timedelta):
+    total = t.total_seconds()
+    tk = (t.days * 86400 + t.seconds) * TICKS_PER_SECOND + t.microseconds * 10
+    neg, days, hours, minutes, seconds, rem = timespan_parts(t)
+    sign = -1 if neg else 1
     ms = rem // 10_000
     return [("Ticks", tk), ("Days", sign * days), ("Hours", sign * hours),
             ("Milliseconds", sign * ms), ("Minutes", sign * minutes), ("Seconds", sign * seconds),
@@ -48,14 +55,8 @@ def timespan_properties(t: _dt.timedelta):
 
 
 def format_timespan(t: _dt.timedelta) -> str:
-    """TimeSpan.ToString(): [-][d.]hh:mm:ss[.fffffff]"""
-    tk = (t.days * 86400 + t.seconds) * TICKS_PER_SECOND + t.microseconds * 10
-    neg = tk < 0
-    a = abs(tk)
-    days, rem = divmod(a, 86400 * TICKS_PER_SECOND)
-    hours, rem = divmod(rem, 3600 * TICKS_PER_SECOND)
-    minutes, rem = divmod(rem, 60 * TICKS_PER_SECOND)
-    seconds, frac = divmod(rem, TICKS_PER_SECOND)
+    """TimeSpan.ToString() and "c": [-][d.]hh:mm:ss[.fffffff] (other formats: dotnet_format.format_timespan)."""
+    neg, days, hours, minutes, seconds, frac = timespan_parts(t)
     s = f"{hours:02d}:{minutes:02d}:{seconds:02d}"
     if days:
         s = f"{days}.{s}"
@@ -64,9 +65,10 @@ def format_timespan(t: _dt.timedelta) -> str:
     return ("-" if neg else "") + s
 
 
-_TOKEN = re.compile(r"dddd|ddd|dd|d|MMMM|MMM|MM|M|yyyy|yyy|yy|y|HH|H|hh|h|mm|m|ss|s|"
-                    r"fffffff|ffffff|fffff|ffff|fff|ff|f|FFFFFFF|FFF|FF|F|tt|t|zzz|zz|z|K|"
-                    r"'[^']*'|\"[^\"]*\"|\\.|.", re.S)
+# The one tokenizer of .NET custom date formats (ToString and ParseExact): a run of one specifier letter
+# is one token (dddd+ is the day name, yyyyy the year in five digits), quoted text and `\x` are literal.
+DATE_TOKEN = re.compile(r"dddd+|ddd|dd|d|MMMM+|MMM|MM|M|yyyyy*|yyy|yy|y|HH+|H|hh+|h|mm+|m|ss+|s|f{1,7}|F{1,7}|"
+                        r"tt+|t|zzz+|zz|z|K|gg?|'[^']*'|\"[^\"]*\"|\\.|.", re.S)
 
 STANDARD = {
     "d": "M/d/yyyy", "D": "dddd, MMMM d, yyyy", "t": "h:mm tt", "T": "h:mm:ss tt",
@@ -90,69 +92,50 @@ def _offset(d):
 
 
 def format_datetime(d: _dt.datetime, fmt: str | None = None) -> str:
-    """DateTime.ToString(fmt) in en-US."""
+    """DateTime.ToString(fmt) in en-US (the custom specifiers by run length, as .NET reads them)."""
     if not fmt:
         fmt = "G"
     if len(fmt) == 1 and fmt in STANDARD:
         fmt = STANDARD[fmt]
     out = []
     frac7 = f"{d.microsecond * 10:07d}"
-    for tok in _TOKEN.findall(fmt):
-        c = tok[0]
-        if tok == "dddd":
-            out.append(_DAYS[d.weekday()])
-        elif tok == "ddd":
-            out.append(_DAYS[d.weekday()][:3])
-        elif tok == "dd":
-            out.append(f"{d.day:02d}")
-        elif tok == "d":
-            out.append(str(d.day))
-        elif tok == "MMMM":
-            out.append(_MONTHS[d.month - 1])
-        elif tok == "MMM":
-            out.append(_MONTHS[d.month - 1][:3])
-        elif tok == "MM":
-            out.append(f"{d.month:02d}")
-        elif tok == "M":
-            out.append(str(d.month))
-        elif tok in ("yyyy", "yyy"):
-            out.append(f"{d.year:04d}")
-        elif tok == "yy":
-            out.append(f"{d.year % 100:02d}")
-        elif tok == "y":
-            out.append(str(d.year % 100))
-        elif tok == "HH":
-            out.append(f"{d.hour:02d}")
-        elif tok == "H":
-            out.append(str(d.hour))
-        elif tok in ("hh", "h"):
+    for tok in DATE_TOKEN.findall(fmt):
+        c, n = tok[0], len(tok)
+        if c == "d":
+            out.append(str(d.day) if n == 1 else f"{d.day:02d}" if n == 2 else
+                       _DAYS[d.weekday()][:3] if n == 3 else _DAYS[d.weekday()])
+        elif c == "M":
+            out.append(str(d.month) if n == 1 else f"{d.month:02d}" if n == 2 else
+                       _MONTHS[d.month - 1][:3] if n == 3 else _MONTHS[d.month - 1])
+        elif c == "y":
+            out.append(str(d.year % 100) if n == 1 else f"{d.year % 100:02d}" if n == 2 else
+                       str(d.year).rjust(n, "0"))
+        elif c == "H":
+            out.append(str(d.hour) if n == 1 else f"{d.hour:02d}")
+        elif c == "h":
             h = d.hour % 12 or 12
-            out.append(f"{h:02d}" if tok == "hh" else str(h))
-        elif tok == "mm":
-            out.append(f"{d.minute:02d}")
-        elif tok == "m":
-            out.append(str(d.minute))
-        elif tok == "ss":
-            out.append(f"{d.second:02d}")
-        elif tok == "s":
-            out.append(str(d.second))
+            out.append(str(h) if n == 1 else f"{h:02d}")
+        elif c == "m":
+            out.append(str(d.minute) if n == 1 else f"{d.minute:02d}")
+        elif c == "s":
+            out.append(str(d.second) if n == 1 else f"{d.second:02d}")
         elif c == "f":
-            out.append(frac7[:len(tok)])
+            out.append(frac7[:n])
         elif c == "F":
-            out.append(frac7[:len(tok)].rstrip("0"))
-        elif tok == "tt":
-            out.append("AM" if d.hour < 12 else "PM")
-        elif tok == "t":
-            out.append("A" if d.hour < 12 else "P")
-        elif tok in ("zzz", "zz", "z"):
+            out.append(frac7[:n].rstrip("0"))
+        elif c == "t":
+            ampm = "AM" if d.hour < 12 else "PM"
+            out.append(ampm[0] if n == 1 else ampm)
+        elif c == "z":
             sign, hh, mm = _offset(d)
-            out.append(f"{sign}{hh:02d}:{mm:02d}" if tok == "zzz" else
-                       f"{sign}{hh:02d}" if tok == "zz" else f"{sign}{hh}")
+            out.append(f"{sign}{hh}" if n == 1 else f"{sign}{hh:02d}" if n == 2 else f"{sign}{hh:02d}:{mm:02d}")
         elif tok == "K":
             if d.tzinfo is not None:
                 sign, hh, mm = _offset(d)
                 out.append("Z" if (hh, mm) == (0, 0) and d.tzinfo == _dt.timezone.utc
                            else f"{sign}{hh:02d}:{mm:02d}")
+        elif c == "g" and tok in ("g", "gg"):
+            out.append("A.D.")
         elif c in "'\"":
             out.append(tok[1:-1])
         elif c == "\\":
@@ -173,7 +156,7 @@ _TIME = re.compile(
     r"|(?<![\d:./-])(\d{1,2})\s*([AaPp])\.?[Mm]\.?(?![A-Za-z])")
 _ZONE = re.compile(r"\s*(?:(Z|GMT|UTC)|([+-])(\d{1,2})(?::?(\d{2}))?)(?![A-Za-z\d])", re.I)
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?)?\Z")
-_DATE_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_DATE_WORD = re.compile(r"\d+|[^\W\d_]+")
 _MONTH_NAMES = {m.lower(): i + 1 for i, m in enumerate(_MONTHS)}
 _MONTH_NAMES.update({m[:3].lower(): i + 1 for i, m in enumerate(_MONTHS)})
 _MONTH_NAMES["sept"] = 9
@@ -283,7 +266,7 @@ def parse_datetime(text: str) -> _dt.datetime:
             date_text = s[:zm.start()]
     words = []
     weekday = None
-    for w in _DATE_TOKEN.findall(date_text):
+    for w in _DATE_WORD.findall(date_text):
         lw = w.lower()
         if lw in _DAY_NAMES and not lw.isdigit():
             if weekday is not None:
@@ -295,7 +278,7 @@ def parse_datetime(text: str) -> _dt.datetime:
             raise ValueError(BAD_DATE)
         else:
             words.append(w)
-    leftover = _DATE_TOKEN.sub("", date_text)
+    leftover = _DATE_WORD.sub("", date_text)
     if any(c not in " ,/-.\t" for c in leftover) or (not has_time and not words):
         raise ValueError(BAD_DATE)
     fields = _date_fields(words)

@@ -584,31 +584,13 @@ def _format_custom(value, fmt: str) -> str:
 # ---------------------------------------------------------------------------
 # TimeSpan
 
-_TICKS = 10_000_000
-
-
-def _ts_parts(t: _dt.timedelta):
-    tk = (t.days * 86400 + t.seconds) * _TICKS + t.microseconds * 10
-    neg = tk < 0
-    a = abs(tk)
-    days, rem = divmod(a, 86400 * _TICKS)
-    hours, rem = divmod(rem, 3600 * _TICKS)
-    minutes, rem = divmod(rem, 60 * _TICKS)
-    seconds, frac = divmod(rem, _TICKS)
-    return neg, days, hours, minutes, seconds, frac
-
-
 def format_timespan(t: _dt.timedelta, spec: str | None = None) -> str:
     """TimeSpan.ToString(spec): "c"/"t"/"T" constant, "g" short, "G" long, or custom."""
-    neg, days, hours, minutes, seconds, frac = _ts_parts(t)
-    sign = "-" if neg else ""
+    from .datetimes import format_timespan as constant, timespan_parts
     if not spec or spec in ("c", "t", "T"):
-        s = f"{hours:02d}:{minutes:02d}:{seconds:02d}"
-        if days:
-            s = f"{days}.{s}"
-        if frac:
-            s += f".{frac:07d}"
-        return sign + s
+        return constant(t)
+    neg, days, hours, minutes, seconds, frac = timespan_parts(t)
+    sign = "-" if neg else ""
     if spec == "g":
         s = f"{hours}:{minutes:02d}:{seconds:02d}"
         if days:

@@ -42,18 +42,16 @@ def parse_date(text):
         raise FormatException(str(exc)) from None
 
 
-_TOKEN = re.compile(r"dddd+|ddd|dd|d|MMMM+|MMM|MM|M|yyyyy*|yyy|yy|y|HH+|H|hh+|h|mm+|m|ss+|s|f{1,7}|F{1,7}|"
-                    r"tt+|t|zzz+|zz|z|K|gg?|'[^']*'|\"[^\"]*\"|\\.|.", re.S)
 
 
 def _format_regex(fmt: str):
-    from .datetimes import STANDARD
+    from .datetimes import STANDARD, DATE_TOKEN
     if len(fmt) == 1:
         if fmt not in STANDARD:
             raise FormatException("Input string was not in a correct format.")
         fmt = STANDARD[fmt]
     parts, fields = [], []
-    for tok in _TOKEN.findall(fmt):
+    for tok in DATE_TOKEN.findall(fmt):
         c = tok[0]
         if c in "'\"":
             parts.append(re.escape(tok[1:-1]))

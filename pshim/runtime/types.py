@@ -13,7 +13,7 @@ import decimal
 import ipaddress
 import re
 
-from ..errors import RuntimeException
+from ..errors import RuntimeException, FormatException, OverflowException
 from . import conversion as cv
 from .psobject import (PSObject, Hashtable, OrderedDictionary, Int64, Byte, SByte, Int16, UInt16,
                        UInt32, UInt64, Single, Char, TypedArray, ArrayList, GenericList, DotNetObject,
@@ -187,12 +187,12 @@ def _to_timespan(value):
     if isinstance(value, int) and not isinstance(value, bool):
         return _dt.timedelta(microseconds=value / 10)
     if isinstance(value, str):
-        m = re.fullmatch(r"\s*(-)?(?:(\d+)\.)?(\d+):(\d+)(?::(\d+)(?:\.(\d+))?)?\s*", value)
-        if m:
-            sign, d, h, mi, s, f = m.groups()
-            td = _dt.timedelta(days=int(d or 0), hours=int(h), minutes=int(mi), seconds=int(s or 0),
-                               microseconds=int((f or "0").ljust(7, "0")[:7]) / 10)
-            return -td if sign else td
+        # the cast reads text as TimeSpan.Parse does (one parser: statics_time.parse_timespan)
+        from .statics_time import parse_timespan
+        try:
+            return parse_timespan(value)
+        except (FormatException, OverflowException) as e:
+            raise cv.cast_error(value, "System.TimeSpan", e.message)
     raise cv.cast_error(value, "System.TimeSpan")
 
 

@@ -156,3 +156,26 @@ def test_clixml_dates_round_trip_through_the_same_parser(tmp_path):
     got = out(f"$d = [datetime]'1/2/2024 15:04:05.123'; $d | Export-Clixml '{f}'; "
               f"$r = Import-Clixml '{f}'; $r.ToString('yyyy-MM-dd HH:mm:ss.fff'); $r.Kind; $r -eq $d")
     assert got == ["2024-01-02 15:04:05.123", "Local", "True"]
+
+
+def test_timespan_cast_reads_text_as_timespan_parse():
+    for text, want in (("5", "5.00:00:00"), ("1:2:3:4", "1.02:03:04"), ("-1.02:03:04.5", "-1.02:03:04.5000000"),
+                       ("00:01", "00:01:00")):
+        assert out(f"([timespan]'{text}').ToString()") == [want], text
+        assert out(f"[timespan]::Parse('{text}').ToString()") == [want], text
+    for text in ("25:00", "x"):
+        assert run(f"[timespan]'{text}'").errors and run(f"[timespan]::Parse('{text}')").errors, text
+
+
+def test_timespan_default_text_and_c_format_are_one_formatter():
+    got = out("$t = [timespan]::new(1, 2, 0, 3, 40); "
+              "\"$t\"; $t.ToString(); $t.ToString('c'); '{0}' -f $t; $t.ToString('g')")
+    assert got == ["1.02:00:03.0400000"] * 4 + ["1:2:00:03.04"]
+
+
+def test_format_and_parse_exact_share_the_specifier_tokenizer():
+    d = "([datetime]'2/3/2024 3:04:05 PM')"
+    assert out(f"{d}.ToString('yyyyy ddddd MMMMM gg')") == ["02024 Saturday February A.D."]
+    for f in ("dddd, MMMMM dd yyyy HH:mm:ss.fff", "ddd MMM d yy h:mm:ss tt", "yyyy-MM-dd\\THH:mm:ss"):
+        assert out(f"$d = {d}; $t = $d.ToString('{f}'); [datetime]::ParseExact($t, '{f}', $null) -eq $d") == \
+            ["True"], f
