@@ -176,6 +176,9 @@ class InvocationInfo:
     """Where an error happened: the command (name, invocation name) and the source extent."""
 
     __slots__ = ("command_name", "invocation_name", "extent", "command_kind", "script_name")
+    ps_type_names = ("System.Management.Automation.InvocationInfo", "System.Object")
+    ps_properties = ("MyCommand", "ScriptLineNumber", "OffsetInLine", "ScriptName", "Line", "PositionMessage",
+                     "PSScriptRoot", "PSCommandPath", "InvocationName")
 
     def __init__(self, command_name: str | None = None, extent: Extent | None = None,
                  invocation_name: str | None = None, command_kind: str = "Cmdlet"):
@@ -208,6 +211,15 @@ class InvocationInfo:
     @property
     def InvocationName(self):
         return self.invocation_name or ""
+
+    @property
+    def PSCommandPath(self):
+        return self.script_name or ""
+
+    @property
+    def PSScriptRoot(self):
+        import os
+        return os.path.dirname(self.script_name) if self.script_name else ""
 
     @property
     def MyCommand(self):

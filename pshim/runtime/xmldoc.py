@@ -22,8 +22,9 @@ class XmlElement(DotNetObject):
             n = _local(child.tag)
             if n not in names:
                 names.append(n)
-        if not names and self._el.text:
-            names.append("#text")
+        text = self._el.text
+        if text and (not names or text.strip()):
+            names.append("#text")     # the element's text node, beside its attributes too
         return tuple(names)
 
     def _lookup(self, name):

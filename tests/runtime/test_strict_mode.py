@@ -277,3 +277,21 @@ def test_a_module_keeps_its_own_strict_mode():
             "function Get-Unset { $unsetInModule } } | Out-Null; Get-Unset; $unsetOutside; 'end'")
     assert errors(r) == [("VariableIsUndefined", UNDEFINED.format("unsetInModule"))]
     assert r.output == [None, "end"]
+
+
+# ---------------------------------------------------------------------------
+# members that exist are found in strict mode (what admin scripts read under Set-StrictMode)
+
+def test_error_record_invocation_info_members():
+    r = run("Set-StrictMode -Version Latest\ntry { 1/0 } catch { $_.InvocationInfo.ScriptLineNumber; "
+            "$_.InvocationInfo.OffsetInLine; $_.InvocationInfo.Line.Trim(); $_.InvocationInfo.ScriptName }")
+    assert not r.errors, errors(r)
+    assert r.output == [2, 7, "try { 1/0 } catch { $_.InvocationInfo.ScriptLineNumber; $_.InvocationInfo."
+                        "OffsetInLine; $_.InvocationInfo.Line.Trim(); $_.InvocationInfo.ScriptName }", ""]
+
+
+def test_xml_text_and_missing_element():
+    r = run("Set-StrictMode -Version Latest; [xml]$x = \"<root><a id='1'>t</a></root>\"; $x.root.a.id; "
+            "$x.root.a.'#text'; $x.root.missing")
+    assert errors(r) == [("PropertyNotFoundStrict", NO_PROPERTY.format("missing"))]
+    assert r.output == ["1", "t"]
