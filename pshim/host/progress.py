@@ -75,10 +75,9 @@ def _clean(text) -> str:
 
 def time_span(seconds: int) -> str:
     """A TimeSpan of whole seconds as .NET prints it: hh:mm:ss, d.hh:mm:ss from a day on."""
-    days, rest = divmod(seconds, 86400)
-    h, rest = divmod(rest, 3600)
-    m, s = divmod(rest, 60)
-    return (f"{days}." if days else "") + f"{h:02}:{m:02}:{s:02}"
+    import datetime
+    from ..runtime.datetimes import format_timespan
+    return format_timespan(datetime.timedelta(seconds=seconds))
 
 
 class _Activity:

@@ -229,10 +229,8 @@ def _timespan_text(value) -> str:
                                        'EnhancedTimeSpan". Use the format dd.hh:mm:ss.')
         d, h, mi, s = (int(x) if x else 0 for x in m.groups())
         total = ((d * 24 + h) * 60 + mi) * 60 + s
-    d, rem = divmod(total, 86400)
-    h, rem = divmod(rem, 3600)
-    mi, s = divmod(rem, 60)
-    return (f"{d}." if d else "") + f"{h:02}:{mi:02}:{s:02}"
+    from ...runtime.datetimes import format_timespan
+    return format_timespan(_dt.timedelta(seconds=total))
 
 
 # ---------------------------------------------------------------------------
