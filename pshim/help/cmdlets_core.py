@@ -20,7 +20,6 @@ Typing -? after any command name is the same as Get-Help for that command.""",
         "Examples": "Shows only the name, synopsis and examples.",
         "Parameter": "Shows only the named parameter(s); wildcards allowed.",
         "Online": "Not available in pshim; the local help is complete.",
-        "Path": "Accepted for compatibility; pshim has no providers with help.",
         "Component": "Only commands whose help names a matching component (wildcards allowed). pshim's help "
                      "names none, so with this parameter nothing is found.",
         "Functionality": "Only commands whose help names a matching functionality (wildcards allowed); pshim's "
@@ -68,7 +67,8 @@ With -Syntax it returns the syntax of each command instead, one line per paramet
         "Syntax": "Returns syntax lines instead of command objects. For an alias, the command it "
                   "points to.",
         "ParameterName": "Finds commands that have a parameter with a matching name.",
-        "All": "Accepted for compatibility; pshim lists every command already.",
+        "All": "Also lists the commands that a command of the same name hides (a cmdlet behind a function "
+               "or alias of its name).",
         "ParameterType": "Finds commands that have a parameter of a matching type, by full name "
                          "(System.Management.Automation.PSCredential) or short name (PSCredential); wildcards "
                          "allowed.",

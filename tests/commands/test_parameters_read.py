@@ -2,21 +2,23 @@
 5.1 does or is not declared, so the binder gives 5.1's "A parameter cannot be found" error.
 
 The rule. A parameter counts as read when its name, or the name of the class attribute that declares it,
-(case-insensitive) appears as an attribute read
-(`self.Wait`, `cmd.Wait`; not `obj.Wait = ...`) or as a string constant (`self.bound["Wait"]`, `self.is_bound("Wait")`,
-`("Wait", ...)` in a table the code iterates) in the code reachable from the cmdlet's class:
+appears (with its case: Python attributes and the binder's `bound` keys are case-sensitive) as an
+attribute read (`self.Wait`, `cmd.Wait`; not `obj.Wait = ...`) or as a string constant
+(`self.bound["Wait"]`, `self.is_bound("Wait")`, `("Wait", ...)` in a table the code iterates) in the code
+reachable from the cmdlet's class:
 
 - the class body and the bodies of its pshim base classes (Cmdlet itself excepted);
 - transitively, every top-level function, class or assignment (a table) of a pshim.modules.* module
   that reachable code names, through the module's own top level or its imports (also imports made
   inside a function), including `module.name` through an imported module.
 
-Parameter declarations themselves (calls of Parameter, ParameterSetData and the modules' small
-declaration helpers) do not count, nor do other cmdlet classes. The shared core (pshim.commands,
-pshim.runtime, ...) is not followed: it reads the common parameters (Verbose, ErrorAction, WhatIf, ...),
+A switch that is alone in a parameter set of its own name (New-ReceiveConnector -Internet) counts as read
+when the code reads `parameter_set_name`. Parameter declarations themselves (calls of Parameter,
+ParameterSetData and the modules' small declaration helpers) do not count, nor do other cmdlet classes.
+The shared core (pshim.commands, pshim.runtime, ...) is not followed: it reads the common parameters (Verbose, ErrorAction, WhatIf, ...),
 which cmdlets do not declare, and it never reads a cmdlet's own parameters by name.
 
-This is a sound approximation, not a proof: a name that only appears in some unrelated string of
+This is an approximation, not a proof: a name that only appears in some unrelated string of
 reachable code passes. It catches the usual case, a parameter declared and never looked at."""
 from __future__ import annotations
 
@@ -149,13 +151,13 @@ def _node_info(mod: str, node):
     for n in nodes:
         if isinstance(n, ast.Attribute):
             if not isinstance(n.ctx, ast.Store):      # `self.X = ...` sets, it does not read
-                words.add(n.attr.lower())
+                words.add(n.attr)
             if isinstance(n.value, ast.Name):
                 r = resolve(n.value.id)
                 if isinstance(r, str):
                     refs.append(_define(r, n.attr))
         elif isinstance(n, ast.Constant) and isinstance(n.value, str):
-            words.add(n.value.lower())
+            words.add(n.value)
         elif isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load):
             refs.append(resolve(n.id))
     info = (words, [r for r in refs if isinstance(r, tuple)])
@@ -164,7 +166,7 @@ def _node_info(mod: str, node):
 
 
 def names_read(cls) -> set[str]:
-    """Every attribute name and string constant (lower-cased) of the code reachable from `cls`."""
+    """Every attribute name read and string constant of the code reachable from `cls`."""
     own = [k for k in cls.__mro__ if k.__module__.startswith("pshim") and k is not Cmdlet]
     todo = [d for d in (_define(k.__module__, k.__name__) for k in own) if isinstance(d, tuple)]
     seen, words = set(), set()
@@ -194,9 +196,12 @@ def unread_parameters() -> list[tuple[str, str]]:
         for p in cls.metadata().own_parameters:
             # the parameter's name, or the class attribute it is declared as (`SecureString_ = Parameter(...,
             # name="SecureString")` is read as self.SecureString_)
-            names = {p.name.lower()} | {a.lower() for k in cls.__mro__ for a, v in vars(k).items() if v is p}
-            if not names & words:
-                out.append((entry.name, p.name))
+            names = {p.name} | {a for k in cls.__mro__ for a, v in vars(k).items() if v is p}
+            if names & words:
+                continue
+            if p.is_switch and set(p.sets) == {p.name} and "parameter_set_name" in words:
+                continue      # a switch alone in a parameter set of its name: read as the set chosen
+            out.append((entry.name, p.name))
     return sorted(out)
 
 
@@ -242,5 +247,5 @@ def test_the_rule_sees_reads_and_misses_the_forgotten(tmp_path, monkeypatch):
     monkeypatch.setitem(globals(), "FOLLOW", FOLLOW + ("pshim_probe_module",))
     mod = importlib.import_module("pshim_probe_module")
     words = names_read(mod.ProbeCommand)
-    assert {"used", "bykey", "fromhelper"} <= words
-    assert "forgotten" not in words          # declared, in help text, and read by another class only
+    assert {"Used", "ByKey", "FromHelper"} <= words
+    assert "Forgotten" not in words          # declared, in help text, and read by another class only

@@ -144,3 +144,15 @@ def test_removed_parameters_of_get_help_and_get_command():
                        ("Get-Command Get-ChildItem -ArgumentList x", "ArgumentList")):
         r = run(line)
         assert f"A parameter cannot be found that matches parameter name '{name}'" in r.error_text, line
+
+
+def test_get_command_all_lists_hidden_commands():
+    r = run("function Get-Date { 1 }; (Get-Command Get-Date).CommandType; "
+            "(Get-Command Get-Date -All).CommandType -join ','; "
+            "@(Get-Command Get-Dat* -All | Where-Object Name -eq Get-Date).Count")
+    assert r.output == ["Function", "Function,Cmdlet", 2]
+
+
+def test_get_help_path_is_not_declared():
+    r = run("Get-Help Get-Date -Path C:\\")
+    assert "A parameter cannot be found that matches parameter name 'Path'" in r.error_text

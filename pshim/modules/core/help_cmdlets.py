@@ -30,17 +30,23 @@ def _wild(pattern: str, name: str) -> bool:
     return wildcard_match(pattern, name)
 
 
-def visible_commands(ctx):
-    """[(name, kind, entry)] for every alias, function and cmdlet, deduplicated by name."""
+def visible_commands(ctx, every: bool = False):
+    """[(name, kind, entry)] for every alias, function and cmdlet, deduplicated by name (the one that
+    runs); with `every` (Get-Command -All) also the ones a same-named command hides."""
     from ...commands.discovery import all_commands
     seen = {}
+    out = []
     for name, entry in all_commands(ctx):
         kind = getattr(entry, "CommandType", "Cmdlet")
         real = getattr(entry, "name", name)
         key = real.lower()
         if key not in seen:
-            seen[key] = (real, kind, entry)
-    return list(seen.values())
+            seen[key] = [entry]
+            out.append((real, kind, entry))
+        elif every and all(entry is not e for e in seen[key]):
+            seen[key].append(entry)
+            out.append((real, kind, entry))
+    return out
 
 
 def command_metadata(ctx, entry):
@@ -179,7 +185,6 @@ class GetHelpCommand(Cmdlet):
     default_parameter_set = "AllUsersView"
     synopsis = "Shows help for commands and about_ topics."
     Name = Parameter("string", position=0, value_from_pipeline_by_property_name=True)
-    Path = Parameter("string")
     Category = Parameter("string[]", validate_set=("Alias", "Cmdlet", "Provider", "General", "FAQ",
                                                    "Glossary", "HelpFile", "ScriptCommand", "Function",
                                                    "Filter", "ExternalScript", "All", "DefaultHelp",
@@ -394,7 +399,7 @@ class GetCommandCommand(Cmdlet):
                 self.write_object(command_info(ctx, entry))
 
     def _all(self):
-        items = visible_commands(self.ctx)
+        items = visible_commands(self.ctx, bool(self.All))
         kinds = {k.lower() for k in (self.CommandType or [])}
         if self.Verb or self.Noun:
             items = [t for t in items if t[1] in ("Cmdlet", "Function", "Filter")]
@@ -406,17 +411,20 @@ class GetCommandCommand(Cmdlet):
     def _by_name(self, pattern):
         ctx = self.ctx
         if _has_wildcard(pattern):
-            items = [t for t in visible_commands(ctx) if _wild(pattern, t[0])]
+            items = [t for t in visible_commands(ctx, bool(self.All)) if _wild(pattern, t[0])]
             items.sort(key=lambda t: (_KIND_ORDER.get(t[1], 9), t[0].lower()))
             return [e for _, _, e in items]
         from ...commands.discovery import resolve_command
         lname = pattern.lower()
         # the alias itself, not what it points at
         a = ctx.scope.lookup_alias(lname) or ctx.session.commands.aliases.get(lname)
-        if a is not None:
-            return [a]
-        e = resolve_command(ctx, pattern)
-        return [e] if e is not None else []
+        e = resolve_command(ctx, pattern) if a is None else None
+        first = [x for x in (a, e) if x is not None]
+        if not self.All:
+            return first
+        # -All: also the commands of that name that the first one hides (a cmdlet behind a function)
+        more = [x for n, _, x in visible_commands(ctx, True) if n.lower() == lname and all(x is not f for f in first)]
+        return first + more
 
     def _filter(self, entries):
         out = []

@@ -244,9 +244,17 @@ class GetAliasCommand(Cmdlet):
 
     def _all(self):
         out = {}
+        chain = []
+        if self.Scope is not None:
+            # -Scope: only the aliases made in that scope (the built-in ones belong to the global scope)
+            s = self.ctx._scope_for(cv.to_string(self.Scope).lower())
+            if s.parent is None:
+                out.update(self.ctx.session.commands.aliases)
+            if s.aliases:
+                out.update(s.aliases)
+            return sorted(out.values(), key=lambda a: a.name.lower())
         for k, a in self.ctx.session.commands.aliases.items():
             out[k] = a
-        chain = []
         s = self.ctx.scope
         while s is not None:
             chain.append(s)

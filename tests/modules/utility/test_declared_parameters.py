@@ -65,3 +65,11 @@ def test_get_member_view():
             "($p | Get-Member -View Adapted).Name -join ','; "
             "($p | Get-Member -View All).Count -eq ($p | Get-Member).Count")
     assert r.output == ["a", "Equals,GetHashCode,GetType,ToString", True]
+
+
+def test_get_alias_scope():
+    """-Scope: only the aliases made in that scope; the built-in ones are the global scope's."""
+    r = run("function f { Set-Alias inner Get-Date; (Get-Alias -Scope Local).Definition -join ','; "
+            "@(Get-Alias -Scope 1).Definition -contains 'Get-Date'; "
+            "(Get-Alias -Scope Global).Definition -contains 'Get-ChildItem' }; f")
+    assert r.output == ["Get-Date", False, True]
