@@ -15,9 +15,6 @@ def _norm(text):
 @pytest.mark.parametrize("name,index,example", EXAMPLES, ids=[f"{n}-{i}" for n, i, _ in EXAMPLES])
 def test_help_example(name, index, example):
     r = run(example["code"], capture_output=False)
-    missing = [e for e in r.errors if e.error_id == "CommandNotFoundException"]
-    if missing:
-        pytest.skip(f"not registered yet: {missing[0].target}")
     if not example.get("errors"):
         assert r.error_text == "", r.error_text
     assert _norm(r.host_text) == _norm(example.get("output", ""))

@@ -1,6 +1,7 @@
 """Write-Progress on a real terminal (tmux): the block with its bar is on screen while a slow loop runs,
 is redrawn in place as the percentage grows, and is gone when the command ends. Every wait is bounded."""
 import os
+import uuid
 import re
 import shlex
 import shutil
@@ -21,7 +22,7 @@ BAR = re.compile(r"^ {4}\[(o*) *\]$", re.M)      # capture-pane drops trailing b
 
 class Pane:
     def __init__(self, tmp_path, name, command):
-        self.sock = f"pshim-progress-{os.getpid()}-{name}"
+        self.sock = f"pshim-progress-{os.getpid()}-{name}-{uuid.uuid4().hex[:8]}"
         cmd = (f"cd {ROOT} && env PSHIM_HOME={tmp_path / 'home'} PYTHONPATH={ROOT} TERM=xterm-256color "
                f"{command}")
         self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "100", "-y", "30", cmd)

@@ -1,6 +1,7 @@
 """The interactive shell in a real terminal (tmux): completion, multi-line
 input, persistent history, Ctrl+C. Each wait is bounded (a few seconds)."""
 import os
+import uuid
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,8 @@ pytestmark = pytest.mark.skipif(not os.path.exists(TMUX), reason="tmux not insta
 
 class Term:
     def __init__(self, home, name):
-        self.sock = f"pshim-test-{os.getpid()}-{name}"
+        # a socket of its own per terminal: a server told to exit may still hold the previous one's name
+        self.sock = f"pshim-test-{os.getpid()}-{name}-{uuid.uuid4().hex[:8]}"
         self.home = home
         self.start()
 

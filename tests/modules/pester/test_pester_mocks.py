@@ -135,10 +135,6 @@ def test_mock_outside_a_run_is_an_error():
 
 
 def test_mocks_inside_a_script_module_and_in_module_scope(pester):
-    from pshim.testing import run
-    if not run("Get-Command New-Module -ErrorAction SilentlyContinue").output:
-        import pytest
-        pytest.skip("script modules (New-Module) are not in this build")
     r = pester({"mod.Tests.ps1": """
         BeforeAll {
             New-Module -Name PesterToolsDemo -ScriptBlock {

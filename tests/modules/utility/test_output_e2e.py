@@ -1,8 +1,6 @@
 """End to end through the engine: formatting and conversion cmdlets in scripts."""
-import pytest
 
-testing = pytest.importorskip("pshim.testing")
-run = testing.run
+from pshim.testing import run
 
 
 def out(script):

@@ -85,7 +85,7 @@ def test_environment_alone_selects_ldap(home, ctx):
 
 
 def test_protected_password_file(home, ctx):
-    protection = pytest.importorskip("pshim.modules.security.protection")
+    from pshim.modules.security import protection
     _write(home, FULL.replace("'NTLM'", "'Simple'"))
     _write(home, protection.protect("Pr0tected!") + "\n", "ldap-password.txt")
     assert load_ldap_config(home, {}, ctx).password == "Pr0tected!"
