@@ -353,9 +353,8 @@ def load_module_file(ctx, path, opts, rep, shown_name=None, parent=None) -> PSMo
 
 def run_module_script(ctx, info, path, arguments, rep):
     """Run a .psm1 (or a nested .ps1) at the top of the module's session state."""
-    from ...commands.binder import CommandArgument
     from ...commands.discovery import ScriptEntry
-    from ...commands.function import FunctionProcessor, InvocationInfoObject, script_file_block
+    from ...commands.function import InvocationInfoObject, script_file_block
     session = ctx.session
     mctx = session.global_ctx.child(info.scope)
     mctx.streams = ctx.streams
@@ -369,29 +368,24 @@ def run_module_script(ctx, info, path, arguments, rep):
     command = ScriptEntry(path)
     command.Module = info
     scope.set_local("MyInvocation", InvocationInfoObject(command, {}, [], None, "", path, False))
-    args = [CommandArgument(None, a) for a in arguments]
-    proc = FunctionProcessor(mctx, None, sb, args, None, False, "", dot_source=True, script_path=path)
-    proc.emit = rep.write_object
-    proc.streams = None
-    try:
-        proc.begin()
-        proc.process_no_input()
-        proc.end()
-        proc.finish()
-    except ReturnSignal:
-        pass
-    except ExitSignal:
-        pass
+    _run_in_module(mctx, sb, arguments, rep, (ReturnSignal, ExitSignal), script_path=path)
 
 
 def run_module_block(ctx, info, sb, arguments, rep):
     """Run a New-Module script block at the top of the module's session state."""
-    from ...commands.binder import CommandArgument
-    from ...commands.function import FunctionProcessor
     mctx = ctx.session.global_ctx.child(info.scope)
     mctx.streams = ctx.streams
+    _run_in_module(mctx, sb, arguments, rep, (ReturnSignal,))
+
+
+def _run_in_module(mctx, sb, arguments, rep, ends, script_path=None):
+    """Run a script block dot-sourced at the top of a module's session state, its output to `rep`;
+    the signals in `ends` end it quietly (return; exit in a .psm1)."""
+    from ...commands.binder import CommandArgument
+    from ...commands.function import FunctionProcessor
     args = [CommandArgument(None, a) for a in arguments]
-    proc = FunctionProcessor(mctx, None, sb, args, None, False, "", dot_source=True)
+    kw = {"script_path": script_path} if script_path is not None else {}
+    proc = FunctionProcessor(mctx, None, sb, args, None, False, "", dot_source=True, **kw)
     proc.emit = rep.write_object
     proc.streams = None
     try:
@@ -399,7 +393,7 @@ def run_module_block(ctx, info, sb, arguments, rep):
         proc.process_no_input()
         proc.end()
         proc.finish()
-    except ReturnSignal:
+    except ends:
         pass
 
 
