@@ -1,6 +1,7 @@
 """Test-SmtpConnectivity on the lab, end to end: real listeners (the lab's, with injected faults, or a socket the
 test owns), real probes, the specification's examples as written."""
 import os
+import random
 import socket
 import threading
 
@@ -14,14 +15,21 @@ class CountingServer:
     listens where Test-SmtpConnectivity dials a connector bound to `port`: that port plus the lab's offset."""
 
     def __init__(self, address, offset):
-        for _ in range(50):
+        # The dialled port is chosen here (not by the kernel, whose ephemeral range may lie below offset + 1025
+        # on some machines), from the range where binding = dialled - offset is an unprivileged port.
+        rng = random.Random()
+        low = offset + 1025
+        for attempt in range(200):
+            dialled = rng.randint(low, 65535)
             self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
             self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            self.sock.bind((address, 0))
-            dialled = self.sock.getsockname()[1]
-            if dialled - offset > 1024:
+            try:
+                self.sock.bind((address, dialled))
                 break
-            self.sock.close()
+            except OSError:
+                self.sock.close()
+                if attempt == 199:
+                    raise
         self.sock.listen(16)
         self.sock.settimeout(0.2)
         self.port = dialled - offset          # the connector's binding

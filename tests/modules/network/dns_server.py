@@ -52,15 +52,31 @@ class ZoneServer:
     def __init__(self):
         self.records = _zone()
         self.queries = []
-        self.udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.udp.bind(("127.0.0.1", 0))
-        self.port = self.udp.getsockname()[1]
-        self.tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.tcp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.tcp.bind(("127.0.0.1", self.port))
-        self.tcp.listen(8)
+        self.udp, self.tcp, self.port = self._bind_pair()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    @staticmethod
+    def _bind_pair():
+        """A UDP and a TCP socket on the same free loopback port. The port the kernel gives the UDP socket may
+        be taken for TCP by another test; then try another port (a bounded number of times)."""
+        last = None
+        for _ in range(50):
+            udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            udp.bind(("127.0.0.1", 0))
+            port = udp.getsockname()[1]
+            tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            tcp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                tcp.bind(("127.0.0.1", port))
+            except OSError as e:
+                last = e
+                udp.close()
+                tcp.close()
+                continue
+            tcp.listen(8)
+            return udp, tcp, port
+        raise last
 
     def start(self):
         self._thread.start()
