@@ -18,57 +18,126 @@ import re
 KEYWORDS = ("SYNOPSIS", "DESCRIPTION", "PARAMETER", "EXAMPLE", "INPUTS", "OUTPUTS", "NOTES", "LINK", "COMPONENT",
             "ROLE", "FUNCTIONALITY", "FORWARDHELPTARGETNAME", "FORWARDHELPCATEGORY", "REMOTEHELPRUNSPACE",
             "EXTERNALHELP")
-_KEYWORD_LINE = re.compile(r"^\s*\.([A-Za-z]+)(?:[ \t]+(.*?))?\s*$")
-_PROMPT = re.compile(r"^\s*PS\s*[^>]*>\s?")
+# 5.1's reading of a help comment: any line `.<word> [argument]` is a directive; a directive 5.1 does not
+# know, or a section keyword written with an argument on its line, makes the whole comment not help
+_DIRECTIVE = re.compile(r"^\s*\.(\w+)(\s+(\S.*))?\s*$")
+_WITH_ARGUMENT = ("PARAMETER", "FORWARDHELPTARGETNAME", "FORWARDHELPCATEGORY", "REMOTEHELPRUNSPACE", "EXTERNALHELP")
+_SECTIONS = ("SYNOPSIS", "DESCRIPTION", "NOTES", "LINK", "EXAMPLE", "INPUTS", "OUTPUTS", "COMPONENT", "ROLE",
+             "FUNCTIONALITY")
+_KEYWORD_LINE = _DIRECTIVE
 
 
 def parse_help_comment(comment: str) -> dict | None:
-    """Help data from the text of one comment (`<# ... #>` or `#` lines); None when it is not help."""
+    """Help data from the text of one comment (`<# ... #>` or `#` lines); None when it is not help.
+
+    Section texts keep their lines as written (5.1 shows them so), less the indentation of the section's
+    first line; examples are split as 5.1 splits them: the prompt (up to the first `>` of the first line,
+    else `PS C:\\>`), the code (the rest of that line) and the remarks (the lines after it)."""
     lines = _comment_lines(comment)
     if lines is None:
         return None
-    sections = []           # (keyword, argument, [lines])
-    for line in lines:
-        m = _KEYWORD_LINE.match(line)
-        if m and m.group(1).upper() in KEYWORDS:
-            sections.append((m.group(1).upper(), (m.group(2) or "").strip(), []))
-        elif sections:
-            sections[-1][2].append(line)
-        elif line.strip():
-            return None      # text before the first keyword: not a help comment
-    if not sections:
-        return None
-    data = {"parameters": {}, "examples": [], "related": []}
-    for key, arg, body in sections:
-        text = _dedent(body)
-        if key == "SYNOPSIS":
-            data["synopsis"] = " ".join(text.split("\n")).strip() if "\n\n" not in text else text
-        elif key == "DESCRIPTION":
-            data["description"] = text
-        elif key == "PARAMETER" and arg:
-            data["parameters"][arg] = text
+    data = {"parameters": {}, "examples": [], "related": [], "inputs_list": [], "outputs_list": []}
+    found = False
+    i = 0
+    while i < len(lines):
+        m = _DIRECTIVE.match(lines[i])
+        if m is None:
+            if lines[i].strip():
+                return None      # text outside a section: not a help comment
+            i += 1
+            continue
+        found = True
+        key = m.group(1).upper()
+        arg = m.group(3)
+        if arg is not None:
+            if key not in _WITH_ARGUMENT:
+                return None
+            arg = arg.strip()
+            if key == "PARAMETER":
+                text, i = _section(lines, i)
+                data["parameters"].setdefault(arg, text)
+                continue
+            if key == "FORWARDHELPTARGETNAME":
+                data["forward_target"] = arg
+            elif key == "FORWARDHELPCATEGORY":
+                data["forward_category"] = arg
+            elif key == "EXTERNALHELP":
+                data["external_help"] = arg
+            elif key == "REMOTEHELPRUNSPACE":
+                data["remote_runspace"] = arg
+            i += 1
+            continue
+        if key not in _SECTIONS:
+            return None
+        text, i = _section(lines, i)
+        if key == "LINK":
+            data["related"].append(text.strip())
         elif key == "EXAMPLE":
-            code, _, remarks = text.partition("\n")
-            data["examples"].append({"code": _PROMPT.sub("", code, count=1), "remarks": remarks.strip(),
-                                     "title": ""})
-        elif key == "LINK":
-            data["related"] += [ln.strip() for ln in (arg + "\n" + text).split("\n") if ln.strip()]
-        elif key in ("INPUTS", "OUTPUTS", "NOTES", "COMPONENT", "ROLE", "FUNCTIONALITY"):
+            data["examples"].append(_example(text))
+        elif key == "INPUTS":
+            data["inputs_list"].append(text)
+        elif key == "OUTPUTS":
+            data["outputs_list"].append(text)
+        elif key in ("COMPONENT", "ROLE", "FUNCTIONALITY"):
+            data[key.lower()] = text.strip()
+        else:
             data[key.lower()] = text
-        elif key == "FORWARDHELPTARGETNAME":
-            data["forward_target"] = arg or text
-        elif key == "FORWARDHELPCATEGORY":
-            data["forward_category"] = arg or text
+    if not found:
+        return None
+    if data["inputs_list"]:
+        data["inputs"] = "\n".join(data["inputs_list"])
+    if data["outputs_list"]:
+        data["outputs"] = "\n".join(data["outputs_list"])
     return data
+
+
+def _section(lines: list[str], i: int) -> tuple[str, int]:
+    """The text of the section whose keyword is on line i, and the index of the next directive line:
+    blank lines before it skipped, each line losing as much leading white space as its first line has."""
+    out = []
+    indent = None
+    i += 1
+    while i < len(lines):
+        line = lines[i]
+        if indent is None and not line.strip():
+            i += 1
+            continue
+        if _DIRECTIVE.match(line):
+            break
+        if indent is None:
+            indent = len(line) - len(line.lstrip(" \t\xa0"))
+        cut = 0
+        while cut < len(line) and cut < indent and line[cut] in " \t\xa0":
+            cut += 1
+        out.append(line[cut:].rstrip())
+        i += 1
+    while out and not out[-1].strip():
+        out.pop()
+    return "\n".join(out), i
+
+
+def _example(text: str) -> dict:
+    first, nl, rest = text.partition("\n")
+    gt = first.find(">")
+    if gt >= 0:
+        prompt, code = first[:gt + 1].strip(), first[gt + 1:].strip()
+    else:
+        prompt, code = "PS C:\\>", first.strip()
+    remarks = rest.strip("\n") if nl else ""
+    lines = remarks.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    remarks = "\n".join(lines)
+    return {"prompt": prompt, "code": code, "remarks": remarks, "title": ""}
 
 
 def _comment_lines(comment: str) -> list[str] | None:
     text = comment.strip()
     if text.startswith("<#") and text.endswith("#>"):
-        return text[2:-2].replace("\r\n", "\n").split("\n")
+        return text[2:-2].replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = text.replace("\r\n", "\n").split("\n")
     if all(ln.lstrip().startswith("#") for ln in lines if ln.strip()):
-        return [ln.lstrip()[1:] for ln in lines]
+        return [ln.lstrip().lstrip("#") for ln in lines]
     return None
 
 

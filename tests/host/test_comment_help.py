@@ -62,7 +62,7 @@ def test_line_comments_parameters_examples_links_and_notes():
     assert _section(full, "SYNOPSIS") == "Gets things."
     assert "Which thing." in full and "From the declaration" not in full
     assert "How many." in full
-    assert "PS C:\\> Get-Thing -Name a" in full and "Gets a." in full
+    assert "PS C:\\>Get-Thing -Name a" in full and "Gets a." in full   # 5.1: prompt and code together
     assert _section(full, "NOTES").split("\n")[0] == "Written for the lab."
     default = _help(script)
     assert _section(default, "RELATED LINKS") == "Get-Other"

@@ -315,8 +315,11 @@ class GetHelpCommand(Cmdlet):
             return
         name = getattr(target, "name", None) or getattr(target, "Name", typed_name)
         md = command_metadata(ctx, target)
+        comment = _comment_help(ctx, target)
+        if comment is not None and md is not None:
+            self._show_comment_help(ctx, target, name, md, comment)
+            return
         data = dict(command_help(name) or {})
-        data.update(_comment_help(ctx, target) or {})
         if not data.get("synopsis"):
             data["synopsis"] = synopsis_of(ctx, target)
         kind = getattr(target, "CommandType", "Cmdlet")
@@ -330,6 +333,43 @@ class GetHelpCommand(Cmdlet):
             self.write_object(text)
             return
         self.write_object(render_command(name, md, data, self._mode(), module_of(target), kind))
+
+
+    def _show_comment_help(self, ctx, target, name, md, data):
+        """A function's or script's comment help, in 5.1's layout (pshim/help/comment_render.py)."""
+        from ...help import comment_render
+        sb = _script_block_of(ctx, target)
+        if getattr(target, "kind", None) == "script":
+            name = ctx.session.drives.to_ps_path(target.path)
+        data = dict(data)
+        if not data.get("outputs_list"):
+            data["output_types"] = comment_render.output_types(sb)
+        params = comment_render.parameter_asts(sb)
+        try:
+            width = ctx.host.ui_width() or 120
+        except Exception:   # a host without a console
+            width = 120
+        pname = self.__dict__.get("Parameter")
+        if pname:
+            text = comment_render.render_parameter(md, data, pname, params, width)
+            if text is None:
+                self.write_error(self.error(f"No parameter matches criteria {pname}.", "NoParmsFound",
+                                            "InvalidArgument", pname))
+                return
+            self.write_object(text)
+            return
+        self.write_object(comment_render.render(name, md, data, self._mode(), params, width))
+
+
+def _script_block_of(ctx, target):
+    sb = getattr(target, "script_block", None)
+    if sb is None and getattr(target, "kind", None) == "script":
+        from ...commands.function import script_file_block
+        try:
+            sb = script_file_block(ctx, target.path)
+        except Exception:   # a script that no longer parses: shown without its parameters' details
+            sb = None
+    return sb
 
 
 def _comment_help(ctx, target) -> dict | None:
