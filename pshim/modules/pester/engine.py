@@ -221,8 +221,11 @@ class Runner:
         start = time.perf_counter()
         scope = Scope(self.ctx.scope, is_script=True)
         self.container_scope = scope
-        scope.set_local("PSScriptRoot", os.path.dirname(c.path))
-        scope.set_local("PSCommandPath", c.path)
+        file = _container_file(c)
+        scope.set_local("PSScriptRoot", os.path.dirname(file) if file else "")
+        scope.set_local("PSCommandPath", file or "")
+        for k, v in (_container_data(c.data) or {}).items():
+            scope.set_local(k, v)      # the container's data are variables of the run too
         drive_root = self._test_drive(scope)
         self.screen.container_start(c)
         try:
@@ -329,6 +332,7 @@ class Runner:
         self.screen.block_header(t.block)
         t.executed_at = _now()
         if t.skip:
+            self.screen.debug("Skip", f"({'.'.join(t.Path)}) Test is skipped.")
             t.result = "Skipped"
             t.duration = time.perf_counter() - start
             self.screen.test_end(t)
@@ -426,16 +430,32 @@ def collect_failure(ctx, exc) -> bool:
 # ---------------------------------------------------------------------------
 # one whole run: discovery of every file, then the run
 
+def _container_file(c: Container):
+    """The file a container's code is in: the test file, or the file a script block was written in."""
+    if c.script_block is not None:
+        return c.script_block.file
+    return c.path
+
+
 def discover_container(ctx, c: Container, screen):
     from ...commands.discovery import ScriptEntry
     st = pester_state(ctx)
     saved = st.discovery
     st.discovery = [c.root]
     start = time.perf_counter()
+    screen.debug("Discovery", f"Discovering tests in {c.path}")
     try:
         c2 = ctx.child(ctx.scope)
         c2.in_try = ctx.in_try + 1
-        call_command(c2, ScriptEntry(c.path), named=_container_data(c.data))
+        if c.script_block is not None:
+            # a script block container runs like a script: a script scope of its own, its data as parameters
+            scope = Scope(ctx.scope, is_script=True)
+            file = c.script_block.file
+            scope.set_local("PSScriptRoot", os.path.dirname(file) if file else "")
+            scope.set_local("PSCommandPath", file or "")
+            run_in_scope(c2, c.script_block, scope, named=_container_data(c.data) or {})
+        else:
+            call_command(c2, ScriptEntry(c.path), named=_container_data(c.data))
     except PSException as e:
         c.errors.append(e)
         screen.discovery_failed(c, e)
@@ -443,6 +463,7 @@ def discover_container(ctx, c: Container, screen):
         st.discovery = saved
         c.discovery_duration = time.perf_counter() - start
     tests = c.all_tests()
+    screen.debug("Discovery", f"Found {len(tests)} tests in {int(c.discovery_duration * 1000)} ms")
     if tests:
         first_top = [b for b in c.root.blocks()]
         if first_top:
@@ -459,16 +480,20 @@ def _container_data(data):
 
 
 def run_all(ctx, paths, screen, tag_filter=None, exclude_tags=None, full_names=None, data=None,
-            configuration=None, should_continue=False) -> Run:
+            configuration=None, should_continue=False, containers=None) -> Run:
+    """Discover and run the test files `paths` (each with `data`), then the ready-made `containers`
+    (New-PesterContainer's)."""
     st = pester_state(ctx)
-    containers = [Container(p, data) for p in paths]
+    containers = [Container(p, data) for p in paths] + list(containers or [])
     run = Run(containers, configuration)
     run.executed_at = _now()
     start = time.perf_counter()
     screen.start(Run.Version)
     screen.discovery_start(len(containers))
+    screen.debug("Discovery", f"Starting test discovery in {len(containers)} test containers.")
     for c in containers:
         discover_container(ctx, c, screen)
+    screen.debug("Discovery", "Processing discovery result objects, to set root, parents, filters etc.")
     run.discovery_duration = time.perf_counter() - start
     found = sum(len(c.all_tests()) for c in containers)
     selected = apply_filters(containers, tag_filter, exclude_tags, full_names)

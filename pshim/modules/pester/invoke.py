@@ -11,7 +11,7 @@ from ...runtime import conversion as cv
 from . import engine
 from .output import Screen
 
-VERBOSITIES = ("None", "Normal", "Detailed")
+VERBOSITIES = ("None", "Normal", "Detailed", "Diagnostic")
 
 
 def _host_writer(cmdlet):
@@ -44,11 +44,17 @@ class InvokePesterCommand(Cmdlet):
     Output = Parameter("string", validate_set=VERBOSITIES)
     PassThru = Parameter("switch")
     Configuration = Parameter("object")
+    Container = Parameter("object[]")
 
     def end(self):
         from .configuration import settings_of
         cfg = settings_of(self.Configuration) if self.Configuration is not None else {}
-        paths = _strings(self.Path) if self.Path is not None else cfg.get("Path") or ["."]
+        from .containers import containers_of
+        ready = [c.to_container() for c in containers_of(self.Container)] if self.Container is not None else []
+        if self.Path is not None:
+            paths = _strings(self.Path)
+        else:
+            paths = cfg.get("Path") or ([] if ready else ["."])
         exclude = _strings(self.ExcludePath) if self.ExcludePath is not None else cfg.get("ExcludePath") or []
         files = []
         for p in paths:
@@ -69,7 +75,7 @@ class InvokePesterCommand(Cmdlet):
             else cfg.get("ExcludeTag")
         full = _strings(self.FullNameFilter) if self.FullNameFilter is not None else cfg.get("FullName")
         run = engine.run_all(self.ctx, files, screen, tags, exclude_tags, full,
-                             configuration=self.Configuration,
+                             configuration=self.Configuration, containers=ready,
                              should_continue=cv.to_string(cfg.get("ShouldErrorAction", "Stop")).lower() == "continue")
         exit_on_fail = bool(self.CI) or cfg.get("Exit", False)
         if bool(self.CI) or cfg.get("TestResultEnabled", False):

@@ -20,6 +20,7 @@ CMDLETS = {
     "InModuleScope": _P + "mocks:InModuleScopeCommand",
     "Invoke-Pester": _P + "invoke:InvokePesterCommand",
     "New-PesterConfiguration": _P + "configuration:NewPesterConfigurationCommand",
+    "New-PesterContainer": _P + "containers:NewPesterContainerCommand",
 }
 
 HELP_TOPICS = {"about_Pester": """TOPIC
@@ -38,7 +39,7 @@ LONG DESCRIPTION
             }
         }
 
-    Invoke-Pester <files or folders> [-Output None|Normal|Detailed] [-PassThru] [-TagFilter <tags>]
+    Invoke-Pester <files or folders> [-Output None|Normal|Detailed|Diagnostic] [-PassThru] [-TagFilter <tags>]
     [-ExcludeTagFilter <tags>] [-FullNameFilter <names>] [-CI] [-Configuration <configuration>] runs them
     in two phases. Discovery runs each file's top level, BeforeDiscovery and the Describe/Context bodies
     to find the tests; the run then runs BeforeAll, BeforeEach, the It bodies, AfterEach and AfterAll.
@@ -52,6 +53,11 @@ LONG DESCRIPTION
     Should -Invoke <command> [-Times n] [-Exactly] [-Scope It|Describe|Context] checks the calls.
 
     A test file run as a script (pshim -File x.Tests.ps1) runs through Invoke-Pester, as in Pester 5.
+
+    New-PesterContainer -Path <files or folders> | -ScriptBlock <blocks> [-Data <hashtables>] makes what
+    Invoke-Pester -Container runs: each file or block once per data hashtable, whose keys are given to
+    its param() block and are variables of its tests. -Output Diagnostic adds Pester's debug messages
+    (Discovery:, Skip:, Mock:) to the Detailed output.
 
 SEE ALSO
     Invoke-Pester, Describe, It, Should, Mock

@@ -147,6 +147,7 @@ def get_hook(ctx, runner, name, module_name, remove_type=(), remove_validation=(
         if remove_type or remove_validation:
             _refit(hook, remove_type, remove_validation)
         return hook
+    runner.screen.debug("Mock", f"Resolving command {name}.")
     mscope = _module_scope(ctx, module_name) if module_name else None
     found = resolve_command(ctx.child(mscope) if mscope is not None else ctx, name)
     if isinstance(found, MockFunctionInfo):
@@ -161,6 +162,7 @@ def get_hook(ctx, runner, name, module_name, remove_type=(), remove_validation=(
         if k[0] == key[0] and runner.hooks[k].name.lower() == resolved.lower():
             runner.hooks[key] = runner.hooks[k]
             return runner.hooks[k]
+    runner.screen.debug("Mock", "Mock does not have a hook yet, creating a new one.")
     scope = mscope if mscope is not None else runner.container_scope
     names = list(dict.fromkeys([resolved, name]))
     src_module = getattr(original, "module", "") or ""
@@ -180,6 +182,8 @@ def get_hook(ctx, runner, name, module_name, remove_type=(), remove_validation=(
         scope.aliases[n.lower()] = AliasEntry(n, hook.bootstrap)
     runner.hooks[key] = hook
     runner.installed.append(hook)
+    runner.screen.debug("Mock", f"Defined new hook with bootstrap function {hook.bootstrap} and aliases "
+                                f"{', '.join(names)}.")
     return hook
 
 
@@ -259,12 +263,20 @@ def invoke_mock(fctx, hook, out):
             if chosen is not None:
                 break
     chosen = chosen or default
+    if runner is not None:
+        runner.screen.debug("Mock", f"Mock for {hook.name} was invoked from block Process, resolving call history "
+                                    "and behaviors.")
     if chosen is None:
+        if runner is not None:
+            runner.screen.debug("Mock", f"No behavior of {hook.name} applies to this call, the original command "
+                                        "runs.")
         for o in call_command(fctx, hook.original, args, dict(bound)):
             out(o)
         return
     chosen.executed = True
     runner.calls.append(Call(hook, bound, args, tuple(runner.frames)))
+    runner.screen.debug("Mock", f"Executing {'parametrized' if chosen.filter is not None else 'default'} "
+                                f"mock behavior for mock {hook.name}.")
     sb = chosen.mock_with
     if sb is None:
         return
@@ -392,11 +404,14 @@ class MockCommand(Cmdlet):
 
     def end(self):
         runner = _runner(self.ctx, "Mock")
+        kind = "parametrized" if self.ParameterFilter is not None else "default"
+        runner.screen.debug("Mock", f"Setting up {kind} mock for {cv.to_string(self.CommandName)}.")
         hook = get_hook(self.ctx, runner, cv.to_string(self.CommandName), cv.to_string(self.ModuleName or ""),
                         self.RemoveParameterType or (), self.RemoveParameterValidation or ())
         frame = runner.frames[-1]
         frame.behaviours.append(Behaviour(hook, self.MockWith, self.ParameterFilter, bool(self.Verifiable),
                                           frame))
+        runner.screen.debug("Mock", f"Adding a new {kind} behavior to {hook.name}.")
 
 
 def _fail(cmdlet, message):

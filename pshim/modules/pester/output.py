@@ -13,7 +13,11 @@
     Tests Passed: 1, Failed: 1, Skipped: 0 NotRun: 0
 
 Normal shows only failed tests (by their full path, `[-] Get-Planet.fails`) and each passing file;
-None shows nothing. Times are measured: the total, then the test's own code | the framework's share."""
+None shows nothing. Times are measured: the total, then the test's own code | the framework's share.
+
+Diagnostic is Detailed plus Pester's debug messages from the sources Discovery, Skip and Mock, each
+line as `<source>: <message>` (`Discovery: Discovering tests in /path/Planet.Tests.ps1`,
+`Mock: Setting up default mock for Get-Date.`)."""
 from __future__ import annotations
 
 from ...runtime import conversion as cv
@@ -69,6 +73,15 @@ class Screen:
     def quiet(self):
         return self.verbosity == "none"
 
+    @property
+    def diagnostic(self):
+        return self.verbosity == "diagnostic"
+
+    def debug(self, source: str, message: str):
+        """One of Pester's debug messages (Diagnostic only)."""
+        if self.diagnostic:
+            self.write(f"{source}: {message}")
+
     def start(self, version):
         if self.detailed:
             self.write(f"Pester v{version}")
@@ -93,6 +106,7 @@ class Screen:
             for name, values in filters:
                 self.write(f"Filter '{name}' set to ('" + "', '".join(values) + "').")
             self.write(f"Filters selected {selected} tests to run.")
+        self.debug("Discovery", "Test discovery finished.")
 
     def run_start(self):
         if not self.quiet:

@@ -218,9 +218,15 @@ class Container(DotNetObject):
     ps_type_names = ("Pester.Container", "System.Object")
     ps_properties = ("Type", "Item", "Data", "Result", "Duration", "Blocks", "Passed", "PassedCount",
                      "FailedCount", "SkippedCount", "NotRunCount", "TotalCount", "ErrorRecord")
-    Type = "File"
 
-    def __init__(self, path, data=None):
+    def __init__(self, path, data=None, script_block=None):
+        """A test file (`path`), or a script block given to New-PesterContainer -ScriptBlock: its `path` is
+        then the name Pester shows for it, `<ScriptBlock>:<file>:<line>`."""
+        self.script_block = script_block
+        if script_block is not None:
+            ext = getattr(script_block.ast, "extent", None)
+            line = ext.line if ext is not None else 1
+            path = f"<ScriptBlock>:{script_block.file or ''}:{line}"
         self.path = path
         self.data = data
         self.root = Block("Root", "Root")
@@ -238,8 +244,12 @@ class Container(DotNetObject):
         return sum(1 for t in self.root.all_tests() if t.result == result)
 
     @property
+    def Type(self):
+        return "ScriptBlock" if self.script_block is not None else "File"
+
+    @property
     def Item(self):
-        return self.path
+        return self.script_block if self.script_block is not None else self.path
 
     Data = property(lambda self: self.data)
     Result = property(lambda self: self.result)
