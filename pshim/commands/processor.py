@@ -476,6 +476,14 @@ def create_processor(ctx, name, args, cc, expects_input: bool, position: int = 1
                                    "Get-Help")
     if isinstance(info, ScriptBlock):
         return FunctionProcessor(ctx, None, info, args, cc, expects_input, invocation_name, dot_source=dot)
+    run_in = getattr(info, "invocation_target", None) if not isinstance(target, str) else None
+    if run_in is not None:
+        # `& $module { ... }`: an object that runs the script block after it somewhere else (a module's
+        # session state); the object decides where (modules/core/module_info.py)
+        found = run_in(ctx, args, dot)
+        if found is not None:
+            run_ctx, sb, rest = found
+            return FunctionProcessor(run_ctx, None, sb, rest, cc, expects_input, invocation_name, dot_source=dot)
     if isinstance(info, FunctionInfo):
         return FunctionProcessor(ctx, info, info.script_block, args, cc, expects_input, invocation_name,
                                  dot_source=dot)

@@ -125,10 +125,84 @@ class PSModuleInfo(DotNetObject):
 
     @property
     def SessionState(self):
-        return None
+        return ModuleSessionState(self) if self.scope is not None else None
+
+    def invocation_target(self, ctx, args: list, dot: bool):
+        """`& $module { ... } args` / `. $module { ... }`: the script block after the module, bound to the
+        module's session state (a new scope under it with `&`, its top scope with `.`), as 5.1 runs it.
+        Returns (context to run in, script block, remaining arguments), or None when no script block
+        follows (then the module is not something that can be run)."""
+        from ...runtime.scriptblock import ScriptBlock
+        if not args or args[0].name is not None or not isinstance(args[0].value, ScriptBlock):
+            return None
+        sb = args[0].value
+        if self.scope is None:                       # a built-in module has no session state of its own
+            return ctx, sb, args[1:]
+        bound = ScriptBlock(sb.ast, sb.is_filter, module=self)
+        run_ctx = ctx.child(self.scope) if dot else ctx
+        return run_ctx, bound, args[1:]
 
     def ps_to_string(self):
         return self.Name
+
+
+class ModuleSessionState(DotNetObject):
+    """A script module's session state as `$module.SessionState` and, inside the module,
+    `$ExecutionContext.SessionState` show it: its Module, and PSVariable to reach its variables."""
+    ps_type_names = ("System.Management.Automation.SessionState", "System.Object")
+    ps_properties = ("Module", "PSVariable")
+
+    def __init__(self, module):
+        self.Module = module
+        self.PSVariable = ModuleVariables(module)
+
+    def ps_to_string(self):
+        return "System.Management.Automation.SessionState"
+
+
+class ModuleVariables(DotNetObject):
+    """SessionState.PSVariable of a module: Get, GetValue, Set, Remove on the module's variables (its own
+    scope first, then the global scope, as a lookup from the module's top level finds them)."""
+    ps_type_names = ("System.Management.Automation.PSVariableIntrinsics", "System.Object")
+    ps_methods = ("Get", "GetValue", "Set", "Remove")
+
+    def __init__(self, module):
+        self._module = module
+
+    def Get(self, name):
+        return self._module.scope.lookup(str(name).lower())
+
+    def GetValue(self, name, default=None):
+        v = self.Get(name)
+        return default if v is None else v.value
+
+    def Set(self, name, value=None):
+        from ...runtime.scopes import PSVariable
+        if isinstance(name, PSVariable):
+            self._module.scope.vars[name.name.lower()] = name
+            return None
+        self._module.scope.set_local(str(name), value)
+        return None
+
+    def Remove(self, name):
+        key = getattr(name, "name", name)
+        self._module.scope.vars.pop(str(key).lower(), None)
+        return None
+
+    def ps_to_string(self):
+        return "System.Management.Automation.PSVariableIntrinsics"
+
+
+class ModuleEngineIntrinsics(DotNetObject):
+    """`$ExecutionContext` inside a script module: its SessionState is the module's."""
+    ps_type_names = ("System.Management.Automation.EngineIntrinsics", "System.Object")
+    ps_properties = ("SessionState",)
+
+    def __init__(self, module):
+        self.SessionState = ModuleSessionState(module)
+
+    def ps_to_string(self):
+        return "System.Management.Automation.EngineIntrinsics"
 
 
 def _name(member) -> str:

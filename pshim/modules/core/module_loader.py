@@ -27,7 +27,8 @@ from ...language import ast as A
 from ...runtime.operators import wildcard_match, has_wildcard
 from ...runtime.scopes import ModuleScope, session_module
 from ...runtime.version import Version
-from .module_info import PSModuleInfo, builtin_modules, exchange_module_names, INITIALLY_IMPORTED, SNAPIN_ONLY
+from .module_info import (PSModuleInfo, ModuleEngineIntrinsics, builtin_modules, exchange_module_names,
+                          INITIALLY_IMPORTED, SNAPIN_ONLY)
 from .module_manifest import (ModuleError, module_error, read_manifest_data, check_manifest, as_list,
                               MissingMemberException)
 from .module_path import candidates, module_file_in, _relative_module_file, command_index
@@ -46,7 +47,7 @@ APPROVED_VERBS = frozenset(v.lower() for v in (
 
 # variables every module scope has that are not the module's own (never exported)
 _AUTOMATIC = frozenset(("psscriptroot", "pscommandpath", "myinvocation", "args", "input", "_", "psitem",
-                        "psboundparameters", "pscmdlet", "matches"))
+                        "psboundparameters", "pscmdlet", "matches", "executioncontext"))
 
 
 class ImportOptions:
@@ -368,6 +369,7 @@ def run_module_script(ctx, info, path, arguments, rep):
     command = ScriptEntry(path)
     command.Module = info
     scope.set_local("MyInvocation", InvocationInfoObject(command, {}, [], None, "", path, False))
+    scope.set_local("ExecutionContext", ModuleEngineIntrinsics(info))
     _run_in_module(mctx, sb, arguments, rep, (ReturnSignal, ExitSignal), script_path=path)
 
 
@@ -375,6 +377,7 @@ def run_module_block(ctx, info, sb, arguments, rep):
     """Run a New-Module script block at the top of the module's session state."""
     mctx = ctx.session.global_ctx.child(info.scope)
     mctx.streams = ctx.streams
+    info.scope.set_local("ExecutionContext", ModuleEngineIntrinsics(info))
     _run_in_module(mctx, sb, arguments, rep, (ReturnSignal,))
 
 
@@ -652,7 +655,15 @@ def _exists(ctx, target, name):
 
 
 def remove_module(ctx, info, rep):
-    """Take a module's imported members out of every scope an import put them in, and forget it."""
+    """Take a module's imported members out of every scope an import put them in, and forget it; first
+    its OnRemove script block runs (5.1 passes it the module), its output going where Remove-Module's goes."""
+    on_remove = info.OnRemove
+    if on_remove is not None:
+        from ...commands.function import invoke_scriptblock
+        from ...runtime.scriptblock import ScriptBlock
+        if isinstance(on_remove, ScriptBlock):
+            for obj in invoke_scriptblock(ctx, on_remove, [info]):
+                rep.write_object(obj)
     for scope, kind, low, member in reversed(info.imports):
         store = {"function": scope.functions, "variable": scope.vars, "alias": scope.aliases}[kind]
         if store is not None and store.get(low) is member:

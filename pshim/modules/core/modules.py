@@ -248,7 +248,7 @@ class RemoveModuleCommand(Cmdlet):
     def process(self):
         session = self.ctx.session
         table = module_table(session)
-        rep = Reporter(self.ctx, self)
+        rep = Reporter(self.ctx, self, self.write_object)     # what OnRemove blocks write
         if self.parameter_set_name == "ModuleInfo":
             targets = [unwrap(m) for m in self.ModuleInfo or []]
             self._remove(targets, rep)
