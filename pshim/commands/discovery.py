@@ -11,7 +11,7 @@ import os
 
 from ..runtime.psobject import DotNetObject
 
-BUILTIN_MODULES = ("pshim.modules.core", "pshim.modules.utility", "pshim.modules.management",
+BUILTIN_MODULES = ("pshim.modules.core", "pshim.modules.utility", "pshim.modules.management", "pshim.modules.host",
                    "pshim.modules.security", "pshim.modules.network", "pshim.modules.exchange",
                    "pshim.modules.pester")
 

@@ -1,5 +1,5 @@
 """Module manifests (.psd1): read as data with pshim's parser in restricted language (the file's code
-never runs: utility.misc.read_data_file), checked for the members 5.1 accepts, with 5.1's error
+never runs: utility.data_file.read_data_file), checked for the members 5.1 accepts, with 5.1's error
 records for a manifest that is not valid."""
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def module_error(message, error_id, category, target, exc=RuntimeException) -> M
 
 def read_manifest_data(ctx, path: str) -> Hashtable:
     """The manifest's hashtable; ModuleError (Modules_InvalidManifest) when it is not valid data."""
-    from ..utility.misc import read_data_file, DataFileError
+    from ..utility.data_file import read_data_file, DataFileError
     shown = ctx.session.drives.to_ps_path(path)
     try:
         data = read_data_file(ctx, path)

@@ -1,5 +1,5 @@
 """Object cmdlets of Microsoft.PowerShell.Utility (selection, sorting, grouping,
-measuring, members, variables, writing) and their 5.1 default aliases."""
+measuring, unique items, members, variables, writing and progress) and their 5.1 default aliases."""
 MODULE_NAME = "Microsoft.PowerShell.Utility"
 
 _U = "pshim.modules.utility."
@@ -24,15 +24,9 @@ CMDLETS = {
     "New-Variable": _U + "variables:NewVariableCommand",
     "Remove-Variable": _U + "variables:RemoveVariableCommand",
     "Clear-Variable": _U + "variables:ClearVariableCommand",
-    "Get-Date": _U + "misc:GetDateCommand",
-    "Start-Sleep": _U + "misc:StartSleepCommand",
-    "New-Object": _U + "misc:NewObjectCommand",
-    "Get-Alias": _U + "misc:GetAliasCommand",
-    "Set-Alias": _U + "misc:SetAliasCommand",
-    "New-Alias": _U + "misc:NewAliasCommand",
-    "Invoke-Expression": _U + "misc:InvokeExpressionCommand",
-    "Import-PowerShellDataFile": _U + "misc:ImportPowerShellDataFileCommand",
-    "Read-Host": _U + "misc:ReadHostCommand",
+    "Get-Unique": _U + "object_unique:GetUniqueCommand",
+    "Add-Member": _U + "members_add:AddMemberCommand",
+    "Write-Progress": _U + "progress:WriteProgressCommand",
 }
 
 ALIASES = {
@@ -45,6 +39,7 @@ ALIASES = {
     "compare": "Compare-Object",
     "diff": "Compare-Object",
     "tee": "Tee-Object",
+    "gu": "Get-Unique",
     "gm": "Get-Member",
     "gv": "Get-Variable",
     "sv": "Set-Variable",
@@ -52,9 +47,4 @@ ALIASES = {
     "nv": "New-Variable",
     "rv": "Remove-Variable",
     "clv": "Clear-Variable",
-    "gal": "Get-Alias",
-    "sal": "Set-Alias",
-    "nal": "New-Alias",
-    "iex": "Invoke-Expression",
-    "sleep": "Start-Sleep",
 }

@@ -58,7 +58,7 @@ def find_definition(path: str) -> str:
 
 def load_definition(ctx, path: str):
     """(org settings, servers, connectors, faults) from a definition file."""
-    from ...utility.misc import read_data_file, DataFileError
+    from ...utility.data_file import read_data_file, DataFileError
     from ....errors import ParseError
     try:
         h = read_data_file(ctx, path)

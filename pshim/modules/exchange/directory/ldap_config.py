@@ -97,8 +97,8 @@ def _truth(v) -> bool:
 
 
 def _read_file(path: str, ctx):
-    """The hashtable in the data file, through utility.misc.read_data_file (Import-PowerShellDataFile's reader)."""
-    from ...utility.misc import read_data_file, DataFileError
+    """The hashtable in the data file, through utility.data_file.read_data_file (Import-PowerShellDataFile's reader)."""
+    from ...utility.data_file import read_data_file, DataFileError
     from ....errors import ParseError
     try:
         if ctx is not None:
