@@ -429,6 +429,8 @@ class GetCommandCommand(Cmdlet):
                 found += [h for h in hits if all(h is not f for f in found)]
         else:
             found = self._all()
+        if self.Module or not names or any(_has_wildcard(n) for n in names):
+            found = self._with_available(found, names)
         found = self._filter(found)
         if self.TotalCount is not None and self.TotalCount >= 0:
             found = found[:self.TotalCount]
@@ -437,6 +439,27 @@ class GetCommandCommand(Cmdlet):
                 self.write_object(self._syntax(entry))
             else:
                 self.write_object(command_info(ctx, entry))
+
+    def _with_available(self, found, names):
+        """Add the commands of modules on PSModulePath that are not imported (5.1 lists them without
+        importing the module): with -Module those of the matching modules, with a wildcard name or no
+        name those that match."""
+        from .module_loader import available_commands
+        have = {(getattr(e, "name", None) or getattr(e, "Name", "")).lower() for e in found}
+        extra = []
+        for e in available_commands(self.ctx, self.Module):
+            if e.name.lower() in have:
+                continue
+            if names and not any(_wild(n, e.name) for n in names):
+                continue
+            have.add(e.name.lower())
+            extra.append(e)
+        if not extra:
+            return found
+        items = [(getattr(e, "CommandType", "Cmdlet"), (getattr(e, "name", None) or getattr(e, "Name", "")), e)
+                 for e in found + extra]
+        items.sort(key=lambda t: (_KIND_ORDER.get(t[0], 9), t[1].lower()))
+        return [e for _, _, e in items]
 
     def _all(self):
         items = visible_commands(self.ctx, bool(self.All))
@@ -483,7 +506,7 @@ class GetCommandCommand(Cmdlet):
                 continue
             if self.Module:
                 mod = module_of(e)
-                if kind == "Alias":
+                if kind == "Alias" and hasattr(e, "definition"):
                     t = resolve_alias(self.ctx, e)
                     mod = module_of(t) if t is not None else ""
                 if not any(_wild(m, mod) for m in self.Module) and \

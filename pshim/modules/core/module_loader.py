@@ -25,6 +25,7 @@ from ...errors import (PSException, ReturnSignal, ExitSignal, RuntimeException, 
                        PSInvalidOperationException, error_record, _exc)
 from ...language import ast as A
 from ...runtime.operators import wildcard_match, has_wildcard
+from ...runtime.psobject import DotNetObject
 from ...runtime.scopes import ModuleScope, session_module
 from ...runtime.version import Version
 from .module_info import (PSModuleInfo, ModuleEngineIntrinsics, builtin_modules, exchange_module_names,
@@ -905,3 +906,67 @@ def _ensure_module(ctx, spec) -> bool:
         return True
     except ModuleError:
         return False
+
+
+# ---------------------------------------------------------------------------
+# Get-Command: the commands of modules on PSModulePath that are not imported (read, never run)
+
+class AvailableCommandInfo(DotNetObject):
+    """A command a module on PSModulePath exports, listed by Get-Command without importing the module
+    (5.1 reads the module and shows its commands with the module's name and version; the module stays
+    unimported until one of them runs)."""
+    ps_type_names = ("System.Management.Automation.FunctionInfo", "System.Management.Automation.CommandInfo",
+                     "System.Object")
+    ps_properties = ("CommandType", "Name", "Version", "Source")
+    ps_default_display = ("CommandType", "Name", "Version", "Source")
+
+    def __init__(self, name, command_type, module_name, version):
+        info = {"Alias": "AliasInfo", "Cmdlet": "CmdletInfo"}.get(command_type, "FunctionInfo")
+        self.ps_type_names = (f"System.Management.Automation.{info}",) + type(self).ps_type_names[1:]
+        self.name = name
+        self.CommandType = command_type
+        self.module = module_name           # as CmdletEntry.module: the module's name
+        self.Version = version
+
+    @property
+    def Name(self):
+        return self.name
+
+    Source = ModuleName = property(lambda self: self.module)
+
+    def ps_to_string(self):
+        return self.name
+
+
+def available_commands(ctx, module_patterns=None) -> list:
+    """AvailableCommandInfo for each command exported by a module on PSModulePath that is not loaded
+    (optionally only modules whose name matches one of `module_patterns`); the first module of a name
+    on the path, its highest version."""
+    from .module_path import available_modules
+    from .module_manifest import read_manifest_data as _read
+    table = module_table(ctx.session)
+    loaded_names = {m.Name.lower() for m in table.loaded.values()} | {m.Name.lower() for m in table.visible}
+    out, seen = [], set()
+    for m in available_modules(ctx):
+        low = m.name.lower()
+        if low in seen:
+            continue
+        seen.add(low)
+        if low in loaded_names or os.path.normcase(os.path.abspath(m.path)) in table.loaded:
+            continue
+        if module_patterns and not any(wildcard_match(str(p), m.name) for p in module_patterns):
+            continue
+        version = m.version
+        if m.path.lower().endswith(".psd1"):
+            try:
+                v = _read(ctx, m.path).get("ModuleVersion")
+                version = parse_version(v) if v is not None else version
+            except (ModuleError, ValueError):
+                pass
+        version = version or Version(0, 0)
+        functions, cmdlets, aliases = m.exports(ctx)
+        for kind, names in (("Alias", aliases), ("Function", functions), ("Cmdlet", cmdlets)):
+            for n in names:
+                if not has_wildcard(n):
+                    out.append(AvailableCommandInfo(n, kind, m.name, version))
+    return out
