@@ -1,5 +1,9 @@
 """Item cmdlets: Get-ChildItem, Get-Item, New-Item, Remove-Item, Copy-Item,
-Move-Item, Rename-Item, Invoke-Item, Get-ItemProperty.
+Move-Item, Rename-Item, Invoke-Item, Get-ItemProperty, Set-Item, Clear-Item.
+
+Registry paths (HKLM:, HKCU:, Registry::) get registry.py's error: this system has no registry.
+Set-Item and Clear-Item on the FileSystem are 5.1's "provider does not support this operation" error, as
+5.1's FileSystem provider has no item value to set or clear.
 
 Engine note: the binder chooses the parameter set once per command, not per
 pipeline record as 5.1 does, so -LiteralPath (alias PSPath) is also declared
@@ -16,10 +20,11 @@ import stat
 from ...commands.parameters import Parameter, ParameterSetData
 from ...errors import (IOException, UnauthorizedAccessException, DirectoryNotFoundException, PSArgumentException,
                        PSInvalidOperationException, DriveNotFoundException, InvalidOperationException,
-                       PSException, HostException)
+                       PSException, HostException, PSNotSupportedException)
 from ...runtime import conversion as cv
 from ...runtime.operators import has_wildcard
 from ...runtime.psobject import PSObject, unwrap
+from .registry import registry_error
 from .filesystem import (FsCmdlet, glob, ci_existing, is_hidden, sort_key, name_matches, filter_pattern,
                          strip_provider, os_error, is_drive_form, PREFIX, parent_display, make_item)
 
@@ -40,6 +45,10 @@ def _selected_items(cmd):
     """The items -Path/-LiteralPath name, expanded and passed through -Filter/-Include/-Exclude."""
     values, literal = cmd.path_values()
     for typed in values:
+        rec = registry_error(cmd, cv.to_string(typed))
+        if rec is not None:
+            cmd.write_error(rec)
+            continue
         for r in cmd.expand(cv.to_string(typed), literal, bool(cmd.Force)):
             if _passes(os.path.basename(r.os_path), cmd.Filter, cmd.Include, cmd.Exclude):
                 yield r
@@ -232,12 +241,21 @@ class GetItemPropertyCommand(FsCmdlet):
 
     Path, LiteralPath = _path_params()
     Name = Parameter("string[]", position=1, aliases=("PSProperty",))
+    Filter = Parameter("string")
+    Include = Parameter("string[]")
+    Exclude = Parameter("string[]")
 
     def process(self):
         from ...runtime.members import get_property, _MISSING
         values, literal = self.path_values()
         for typed in values:
+            rec = registry_error(self, cv.to_string(typed))
+            if rec is not None:
+                self.write_error(rec)
+                continue
             for r in self.expand(cv.to_string(typed), literal, True):
+                if not _passes(os.path.basename(r.os_path), self.Filter, self.Include, self.Exclude):
+                    continue
                 item = self.item(r)
                 if not self.Name:
                     self.write_object(item)
@@ -761,6 +779,39 @@ class RenameItemCommand(FsCmdlet):
 
 
 # ---------------------------------------------------------------------------
+# Set-Item / Clear-Item
+
+class _ItemValueCommand(FsCmdlet):
+    """An item's value: the FileSystem provider has none (5.1's provider NotSupported error per item)."""
+    default_parameter_set = "Path"
+    supports_should_process = True
+
+    Path, LiteralPath = _path_params()
+    Filter = Parameter("string")
+    Include = Parameter("string[]")
+    Exclude = Parameter("string[]")
+    Force = Parameter("switch")
+
+    def process(self):
+        for r in _selected_items(self):
+            self.write_error(self.error("Provider operation stopped because the provider does not support this "
+                                        "operation.", "NotSupported", "NotImplemented", None,
+                                        PSNotSupportedException))
+
+
+class SetItemCommand(_ItemValueCommand):
+    name = "Set-Item"
+    dotnet_type = _NS + "SetItemCommand"
+    synopsis = "Changes the value of an item to the value specified in the command."
+
+
+class ClearItemCommand(_ItemValueCommand):
+    name = "Clear-Item"
+    dotnet_type = _NS + "ClearItemCommand"
+    synopsis = "Clears the contents of an item, but does not delete the item."
+
+
+# ---------------------------------------------------------------------------
 # Invoke-Item
 
 class InvokeItemCommand(FsCmdlet):
@@ -785,5 +836,6 @@ class InvokeItemCommand(FsCmdlet):
 
 
 __all__ = ["GetChildItemCommand", "GetItemCommand", "NewItemCommand", "RemoveItemCommand", "CopyItemCommand",
-           "MoveItemCommand", "RenameItemCommand", "InvokeItemCommand", "GetItemPropertyCommand",
+           "MoveItemCommand", "RenameItemCommand", "InvokeItemCommand", "GetItemPropertyCommand", "SetItemCommand",
+           "ClearItemCommand",
            "delete_path", "PREFIX", "parent_display"]
