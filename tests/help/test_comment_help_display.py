@@ -384,3 +384,39 @@ def test_long_lines_wrap_at_the_console_width_keeping_the_indentation():
     i = lines.index("DESCRIPTION")
     assert lines[i + 1] == "    " + " ".join(["word"] * 11) + " "
     assert lines[i + 2].startswith("    word") and all(len(ln) <= 59 for ln in lines)
+
+
+def test_forward_help_target_shows_the_target_help():
+    script = r'''
+function Get-Files {
+    <#
+    .ForwardHelpTargetName Microsoft.PowerShell.Management\Get-ChildItem
+    .ForwardHelpCategory Cmdlet
+    #>
+    param($Path)
+}
+function Get-Loop1 {
+    <#
+    .FORWARDHELPTARGETNAME Get-Loop2
+    #>
+    param()
+}
+function Get-Loop2 {
+    <#
+    .FORWARDHELPTARGETNAME Get-Loop1
+    #>
+    param()
+}
+'''
+    forwarded = _help("Get-Help Get-Files", script)
+    assert forwarded == _help("Get-Help Get-ChildItem", script)
+    assert forwarded.startswith("\nNAME\n    Get-ChildItem\n")
+    r = run(script + "Get-Help Get-Loop1", capture_output=True)      # forwards that loop still end
+    assert not r.errors and len(r.output) == 1
+
+
+def test_search_results_show_the_comment_synopsis():
+    script = "function Get-Syn {\n<#\n.SYNOPSIS\nDoes syn\nthings.\n#>\nparam()\n}\nfunction Get-Syx {\n<#\n.SYNOPSIS\nX.\n#>\n}\n"
+    r = run(script + "Get-Help Get-Sy* | ForEach-Object { '{0}|{1}|{2}' -f $_.Name, $_.Category, $_.Synopsis }")
+    assert not r.errors, r.error_text
+    assert r.output == ["Get-Syn|Function|Does syn things.", "Get-Syx|Function|X."]

@@ -98,6 +98,10 @@ def synopsis_of(ctx, entry) -> str:
             return entry.load().synopsis or ""
         except Exception:   # a module that fails to import still lists
             return ""
+    if getattr(entry, "script_block", None) is not None:
+        comment = _comment_help(ctx, entry)            # a function's comment help names its synopsis
+        if comment and comment.get("synopsis"):
+            return " ".join(comment["synopsis"].split())
     return ""
 
 
@@ -316,7 +320,13 @@ class GetHelpCommand(Cmdlet):
         name = getattr(target, "name", None) or getattr(target, "Name", typed_name)
         md = command_metadata(ctx, target)
         comment = _comment_help(ctx, target)
-        if comment is not None and md is not None:
+        forward = self._forward_target(ctx, target, comment)
+        depth = self.__dict__.get("_forwards", 0)
+        if forward is not None and depth < 8:              # forwards that loop stop somewhere
+            self.__dict__["_forwards"] = depth + 1
+            self._show(forward, getattr(forward, "name", typed_name))
+            return
+        if comment is not None and md is not None and _has_content(comment):
             self._show_comment_help(ctx, target, name, md, comment)
             return
         data = dict(command_help(name) or {})
@@ -334,6 +344,22 @@ class GetHelpCommand(Cmdlet):
             return
         self.write_object(render_command(name, md, data, self._mode(), module_of(target), kind))
 
+
+    def _forward_target(self, ctx, target, comment):
+        """.FORWARDHELPTARGETNAME (with .FORWARDHELPCATEGORY): the command whose help 5.1 shows instead
+        (a proxy function forwards to its cmdlet, `Module\\Name` or -Category Cmdlet naming the cmdlet)."""
+        name = (comment or {}).get("forward_target")
+        if not name:
+            return None
+        from ...commands.discovery import resolve_command
+        category = str((comment or {}).get("forward_category") or "").lower()
+        short = name.rpartition("\\")[2]
+        entry = None
+        if category == "cmdlet" or "\\" in name:
+            entry = ctx.session.commands.cmdlets.get(short.lower())
+        if entry is None and category != "cmdlet":
+            entry = resolve_command(ctx, name)
+        return entry if entry is not None and entry is not target else None
 
     def _show_comment_help(self, ctx, target, name, md, data):
         """A function's or script's comment help, in 5.1's layout (pshim/help/comment_render.py)."""
@@ -359,6 +385,13 @@ class GetHelpCommand(Cmdlet):
             self.write_object(text)
             return
         self.write_object(comment_render.render(name, md, data, self._mode(), params, width))
+
+
+def _has_content(data) -> bool:
+    """Whether comment help says anything: a comment with nothing but .EXTERNALHELP (whose MAML file pshim
+    does not read) leaves the command with the help its metadata gives, as 5.1 does when the file is missing."""
+    return any(data.get(k) for k in ("synopsis", "description", "parameters", "examples", "related", "inputs_list",
+                                     "outputs_list", "notes", "component", "role", "functionality"))
 
 
 def _script_block_of(ctx, target):
