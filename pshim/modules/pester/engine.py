@@ -84,6 +84,7 @@ def discover_block(ctx, kind, name, fixture, tags, skip, foreach, has_foreach, l
     items = data_items(foreach) if has_foreach else [None]
     for item in items:
         b = Block(name, kind, parent, fixture, tags, skip or parent.skip, item, has_foreach, line)
+        b.own_skip = bool(skip)
         b.first = not any(isinstance(i, Block) for i in parent.items)
         parent.items.append(b)
         if fixture is None:
@@ -104,6 +105,7 @@ def discover_test(ctx, name, body, tags, skip, foreach, has_foreach, line):
     items = data_items(foreach) if has_foreach else [None]
     for item in items:
         t = Test(name, body, block, tags, skip or block.skip or body is None, item, has_foreach, line)
+        t.own_skip = bool(skip) or body is None
         block.items.append(t)
 
 
@@ -443,7 +445,7 @@ def discover_container(ctx, c: Container, screen):
     saved = st.discovery
     st.discovery = [c.root]
     start = time.perf_counter()
-    screen.debug("Discovery", f"Discovering tests in {c.path}")
+    screen.debug("Discovery", f"Discovering tests in {cv.to_string(c.Item)}")
     try:
         c2 = ctx.child(ctx.scope)
         c2.in_try = ctx.in_try + 1
@@ -479,6 +481,22 @@ def _container_data(data):
     return None
 
 
+def _debug_skips(screen, b: Block):
+    """The Skip messages of discovery, block by block: the block, its tests, then its child blocks."""
+    where = ".".join(b.path)
+    if getattr(b, "own_skip", False):
+        screen.debug("Skip", f"({where}) Block is skipped.")
+    elif b.skip and not b.is_root:
+        screen.debug("Skip", f"({where}) Block is skipped because a parent block was skipped.")
+    for t in b.tests():
+        if getattr(t, "own_skip", False):
+            screen.debug("Skip", f"({'.'.join(t.Path)}) Test is skipped.")
+        elif t.skip:
+            screen.debug("Skip", f"({'.'.join(t.Path)}) Test is skipped because a parent block was skipped.")
+    for child in b.blocks():
+        _debug_skips(screen, child)
+
+
 def run_all(ctx, paths, screen, tag_filter=None, exclude_tags=None, full_names=None, data=None,
             configuration=None, should_continue=False, containers=None) -> Run:
     """Discover and run the test files `paths` (each with `data`), then the ready-made `containers`
@@ -494,6 +512,9 @@ def run_all(ctx, paths, screen, tag_filter=None, exclude_tags=None, full_names=N
     for c in containers:
         discover_container(ctx, c, screen)
     screen.debug("Discovery", "Processing discovery result objects, to set root, parents, filters etc.")
+    if screen.diagnostic:
+        for c in containers:
+            _debug_skips(screen, c.root)
     run.discovery_duration = time.perf_counter() - start
     found = sum(len(c.all_tests()) for c in containers)
     selected = apply_filters(containers, tag_filter, exclude_tags, full_names)

@@ -143,11 +143,12 @@ def _module_scope(ctx, module_name):
 def get_hook(ctx, runner, name, module_name, remove_type=(), remove_validation=()):
     key = ((module_name or "").lower(), name.lower())
     hook = runner.hooks.get(key)
+    runner.screen.debug("Mock", f"Resolving command {name}.")
     if hook is not None:
+        runner.screen.debug("Mock", "Mock resolves to an existing hook, will only define mock behavior.")
         if remove_type or remove_validation:
             _refit(hook, remove_type, remove_validation)
         return hook
-    runner.screen.debug("Mock", f"Resolving command {name}.")
     mscope = _module_scope(ctx, module_name) if module_name else None
     found = resolve_command(ctx.child(mscope) if mscope is not None else ctx, name)
     if isinstance(found, MockFunctionInfo):
@@ -160,6 +161,7 @@ def get_hook(ctx, runner, name, module_name, remove_type=(), remove_validation=(
     resolved = getattr(original, "name", None) or getattr(original, "Name", None) or name
     for k in list(runner.hooks):
         if k[0] == key[0] and runner.hooks[k].name.lower() == resolved.lower():
+            runner.screen.debug("Mock", "Mock resolves to an existing hook, will only define mock behavior.")
             runner.hooks[key] = runner.hooks[k]
             return runner.hooks[k]
     runner.screen.debug("Mock", "Mock does not have a hook yet, creating a new one.")
@@ -234,21 +236,40 @@ def _bound_copy(bound) -> Hashtable:
     return h
 
 
-def _filter_passes(ctx, sb, parent_scope, bound, args) -> bool:
+def _filter_passes(ctx, sb, parent_scope, bound, args, screen=None) -> bool:
     scope = Scope(parent_scope)
     for k, v in bound.items():
         scope.set_local(cv.to_string(k), v)
     scope.set_local("PesterBoundParameters", bound)
     scope.set_local("args", list(args))
-    return _truthy(run_in_scope(ctx, sb, scope))
+    if screen is not None and screen.diagnostic:
+        context = ", ".join(f"{cv.to_string(k)} = {cv.to_string(v)}" for k, v in bound.items())
+        screen.debug("Mock", f"Running mock filter {{ {sb.ps_to_string()} }} "
+                             + (f"with context: {context}." if context else "without any context."))
+    out = run_in_scope(ctx, sb, scope)
+    passed = _truthy(out)
+    if screen is not None and screen.diagnostic:
+        value = cv.to_string(out[0] if len(out) == 1 else out) if out else ""
+        screen.debug("Mock", f"Mock filter returned value '{value}', which is "
+                             + ("truthy. Filter passed." if passed else "falsy. Filter did not pass."))
+    return passed
+
+
+def _mock_label(hook) -> str:
+    return f"{hook.module_name} - {hook.name}" if hook.module_name else hook.name
 
 
 def invoke_mock(fctx, hook, out):
     runner = current_runner(fctx)
+    screen = runner.screen if runner is not None else None
     bound = _bound_copy(fctx.get_variable("PSBoundParameters"))
     args = list(fctx.get_variable("args") or [])
     chosen = None
     default = None
+    if screen is not None:
+        screen.debug("Mock", f"Mock for {hook.name} was invoked from block Process, resolving call history and "
+                             "behaviors.")
+        screen.debug("Mock", "Finding behavior to use, one that passes filter or a default:")
     if runner is not None:
         for frame in reversed(runner.frames):
             for b in reversed(frame.behaviours):
@@ -258,26 +279,36 @@ def invoke_mock(fctx, hook, out):
                     if default is None:
                         default = b
                     continue
-                if chosen is None and _filter_passes(fctx, b.filter, fctx.scope, bound, args):
+                if chosen is None and _filter_passes(fctx, b.filter, fctx.scope, bound, args, screen):
                     chosen = b
             if chosen is not None:
                 break
+    if screen is not None:
+        if chosen is not None:
+            screen.debug("Mock", f"{{ {_text(chosen.mock_with)} }} passed parameter filter and will be used for the "
+                                 "mock call.")
+        elif default is not None:
+            screen.debug("Mock", f"{{ {_text(default.mock_with)} }} is a default behavior and will be used for the "
+                                 "mock call.")
+        else:
+            screen.debug("Mock", "No parametrized or default behaviors were found.")
     chosen = chosen or default
-    if runner is not None:
-        runner.screen.debug("Mock", f"Mock for {hook.name} was invoked from block Process, resolving call history "
-                                    "and behaviors.")
     if chosen is None:
-        if runner is not None:
-            runner.screen.debug("Mock", f"No behavior of {hook.name} applies to this call, the original command "
-                                        "runs.")
         for o in call_command(fctx, hook.original, args, dict(bound)):
             out(o)
         return
     chosen.executed = True
     runner.calls.append(Call(hook, bound, args, tuple(runner.frames)))
-    runner.screen.debug("Mock", f"Executing {'parametrized' if chosen.filter is not None else 'default'} "
-                                f"mock behavior for mock {hook.name}.")
-    sb = chosen.mock_with
+    screen.debug("Mock", f"Executing mock behavior for mock {_mock_label(hook)}.")
+    _run_behaviour(fctx, chosen.mock_with, bound, args, out)
+    screen.debug("Mock", f"Behavior for {_mock_label(hook)} was executed.")
+
+
+def _text(sb) -> str:
+    return sb.ps_to_string() if sb is not None else ""
+
+
+def _run_behaviour(fctx, sb, bound, args, out):
     if sb is None:
         return
     if sb.ast.param_block is not None:
@@ -405,13 +436,17 @@ class MockCommand(Cmdlet):
     def end(self):
         runner = _runner(self.ctx, "Mock")
         kind = "parametrized" if self.ParameterFilter is not None else "default"
-        runner.screen.debug("Mock", f"Setting up {kind} mock for {cv.to_string(self.CommandName)}.")
+        module = cv.to_string(self.ModuleName or "")
+        runner.screen.debug("Mock", f"Setting up {kind} mock for{' ' + module + ' -' if module else ''} "
+                                    f"{cv.to_string(self.CommandName)}.")
+        runner.screen.debug("Mock", "We are in a test. Returning mock table from test scope." if runner.test is not None
+                            else "We are in a block, one time setup or similar. Returning mock table from test block.")
         hook = get_hook(self.ctx, runner, cv.to_string(self.CommandName), cv.to_string(self.ModuleName or ""),
                         self.RemoveParameterType or (), self.RemoveParameterValidation or ())
         frame = runner.frames[-1]
         frame.behaviours.append(Behaviour(hook, self.MockWith, self.ParameterFilter, bool(self.Verifiable),
                                           frame))
-        runner.screen.debug("Mock", f"Adding a new {kind} behavior to {hook.name}.")
+        runner.screen.debug("Mock", f"Adding a new {kind} behavior to {_mock_label(hook)}.")
 
 
 def _fail(cmdlet, message):

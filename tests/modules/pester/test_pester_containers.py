@@ -40,17 +40,50 @@ def test_diagnostic_adds_discovery_skip_and_mock_messages(pester):
     assert out[4] == f"Discovery: Discovering tests in {path}"
     assert re.fullmatch(r"Discovery: Found 2 tests in \d+ ms", out[5])
     assert out[6] == "Discovery: Processing discovery result objects, to set root, parents, filters etc."
-    assert re.fullmatch(r"Discovery found 2 tests in \d+ms\.", out[7])
-    assert out[8:12] == ["Discovery: Test discovery finished.", "Running tests.", "",
+    assert out[7] == "Skip: (D.skips) Test is skipped."
+    assert re.fullmatch(r"Discovery found 2 tests in \d+ms\.", out[8])
+    assert out[9:13] == ["Discovery: Test discovery finished.", "Running tests.", "",
                          f"Running tests from '{path}'"]
-    assert "Describing D" in out
-    mock = [ln for ln in out if ln.startswith("Mock: ")]
-    assert mock[0] == "Mock: Setting up parametrized mock for Get-Thing."
-    assert "Mock: Adding a new parametrized behavior to Get-Thing." in mock
-    assert "Mock: Executing parametrized mock behavior for mock Get-Thing." in mock
-    assert out.index("Mock: Executing parametrized mock behavior for mock Get-Thing.") < out.index("  [+] mocks <t>")
-    assert out.index("Skip: (D.skips) Test is skipped.") == out.index("  [!] skips <t>") - 1
+    assert out[13] == "Describing D"
+    mock = out[14:out.index("  [+] mocks <t>")]
+    assert mock == [
+        "Mock: Setting up parametrized mock for Get-Thing.",
+        "Mock: We are in a test. Returning mock table from test scope.",
+        "Mock: Resolving command Get-Thing.",
+        "Mock: Mock does not have a hook yet, creating a new one.",
+        mock[4],
+        "Mock: Adding a new parametrized behavior to Get-Thing.",
+        "Mock: Mock for Get-Thing was invoked from block Process, resolving call history and behaviors.",
+        "Mock: Finding behavior to use, one that passes filter or a default:",
+        "Mock: Running mock filter {  $true  } without any context.",
+        "Mock: Mock filter returned value 'True', which is truthy. Filter passed.",
+        "Mock: {  'fake'  } passed parameter filter and will be used for the mock call.",
+        "Mock: Executing mock behavior for mock Get-Thing.",
+        "Mock: Behavior for Get-Thing was executed.",
+    ]
+    assert re.fullmatch(r"Mock: Defined new hook with bootstrap function PesterMock_\S+ and aliases Get-Thing\.",
+                        mock[4])
+    assert out.index("Skip: (D.skips) Test is skipped.", 9) == out.index("  [!] skips <t>") - 1
     assert r.run.PassedCount == 1 and r.run.SkippedCount == 1
+
+
+def test_diagnostic_skip_messages_of_blocks_and_module_mocks(pester):
+    r = pester({"s.Tests.ps1": """
+        Describe 'D' {
+            Context 'C' -Skip {
+                It 'inner' { 1 }
+            }
+            It 'mocks in a module' {
+                Mock -ModuleName Pester Get-Date { 'then' } -ParameterFilter { $Format -eq 'yyyy' }
+                Get-Date -Format yyyy | Should -Not -BeNullOrEmpty
+            }
+        }
+        """}, "-Output Diagnostic")
+    out = lines(r)
+    assert out[out.index("Skip: (D.C) Block is skipped."):][:2] == [
+        "Skip: (D.C) Block is skipped.", "Skip: (D.C.inner) Test is skipped because a parent block was skipped."]
+    assert "Mock: Setting up parametrized mock for Pester - Get-Date." in out
+    assert "Mock: Adding a new parametrized behavior to Pester - Get-Date." in out
 
 
 def test_detailed_has_no_debug_messages(pester):
