@@ -2,7 +2,7 @@
 as sections of options (`$c.Run.Path = './tests'`, `$c.Output.Verbosity.Value = 'Detailed'`), or the
 same as nested hashtables (`-Configuration @{ Run = @{ Path = '.' }; Output = @{ Verbosity = 'None' } }`).
 
-Sections and options kept: Run (Path, ExcludePath, Exit, PassThru), Filter (Tag, ExcludeTag, FullName),
+Sections and options kept: Run (Path, ExcludePath, Container, Exit, PassThru), Filter (Tag, ExcludeTag, FullName),
 Output (Verbosity), TestResult (Enabled, OutputFormat, OutputPath), Should (ErrorAction)."""
 from __future__ import annotations
 
@@ -50,6 +50,9 @@ def _convert(v, kind):
         return [cv.to_string(x) for x in (v if isinstance(v, (list, tuple)) else [v])]
     if kind == "bool":
         return cv.to_bool(v)
+    if kind == "containers":
+        from .containers import containers_of
+        return containers_of(v) if v is not None else []
     return cv.to_string(v)
 
 
@@ -58,6 +61,7 @@ _SECTIONS = {
         "Path": (["."], "Directories to be searched for tests, paths directly to test files, or combination "
                         "of both.", "string[]"),
         "ExcludePath": ([], "Directories or files to be excluded from the run.", "string[]"),
+        "Container": ([], "ContainerInfo objects to run, as New-PesterContainer makes them.", "containers"),
         "Exit": (False, "Exit with non-zero exit code when the test run fails.", "bool"),
         "PassThru": (False, "Return result object to the pipeline after finishing the test run.", "bool"),
     },
@@ -153,6 +157,7 @@ def settings_of(value) -> dict:
             out[key] = o.Value
     take("Run", "Path", "Path")
     take("Run", "ExcludePath", "ExcludePath")
+    take("Run", "Container", "Container")
     take("Run", "Exit", "Exit")
     take("Run", "PassThru", "PassThru")
     take("Filter", "Tag", "Tag")

@@ -50,7 +50,8 @@ class InvokePesterCommand(Cmdlet):
         from .configuration import settings_of
         cfg = settings_of(self.Configuration) if self.Configuration is not None else {}
         from .containers import containers_of
-        ready = [c.to_container() for c in containers_of(self.Container)] if self.Container is not None else []
+        infos = containers_of(self.Container) if self.Container is not None else cfg.get("Container") or []
+        ready = [c.to_container() for c in infos]
         if self.Path is not None:
             paths = _strings(self.Path)
         else:

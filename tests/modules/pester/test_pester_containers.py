@@ -151,3 +151,14 @@ def test_data_must_be_dictionaries():
     r = run("New-PesterContainer -ScriptBlock { } -Data 5")
     assert not r.output
     assert "System.Collections.IDictionary" in r.error_text
+
+
+def test_containers_through_the_configuration():
+    r = run("$c = New-PesterConfiguration\n"
+            "$c.Run.Container = New-PesterContainer -ScriptBlock { param($X) Describe 'd' { It 'x is <X>' { $X | Should -Be 1 } } } -Data @{ X = 1 }\n"
+            "$c.Run.PassThru = $true\n"
+            "$c.Output.Verbosity = 'None'\n"
+            "$r = Invoke-Pester -Configuration $c\n"
+            "$r.Tests.ExpandedName; $r.PassedCount")
+    assert not r.errors, r.error_text
+    assert r.output == ["x is 1", 1]
