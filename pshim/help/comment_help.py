@@ -293,7 +293,12 @@ def _line_start(text: str, pos: int) -> int:
 
 
 def _with_parameter_comments(data: dict | None, script_block) -> dict | None:
-    """Parameter descriptions from comments right above each declaration in param()."""
+    """Parameter descriptions from the comments of each declaration in param(), as 5.1 collects them:
+    the comment block just above it (one blank line allowed), comments inside it (between its attributes
+    and its name), and, when no comma follows it, the comments right after it. Used only with a help
+    comment (without one 5.1 has no comment help at all); .PARAMETER wins over them."""
+    if data is None:
+        return None
     pb = getattr(getattr(script_block, "ast", None), "param_block", None) if script_block is not None else None
     ext = getattr(pb, "extent", None)
     if ext is None or ext.source is None:
@@ -305,15 +310,68 @@ def _with_parameter_comments(data: dict | None, script_block) -> dict | None:
         name = getattr(p, "name", None)
         if pext is None or not name:
             continue
-        comment = _comment_before(text, _line_start(text, pext.start), max_blank=0)
-        if comment:
-            lines = _comment_lines(comment)
-            if lines is not None and not any(_KEYWORD_LINE.match(ln) for ln in lines):
-                found[str(name).lstrip("$")] = _dedent(lines)
+        comments = []
+        line_start = _line_start(text, pext.start)
+        if not text[line_start:pext.start].strip():
+            before = _comment_before(text, line_start, max_blank=1)
+            if before:
+                comments.append(before)
+        comments += _comments_in(text[pext.start:pext.end])
+        rest = text[pext.end:ext.end]
+        if not rest.lstrip().startswith(","):
+            after = _comment_after(text, pext.end)
+            if after:
+                comments.append(after)
+        lines = []
+        for c in comments:
+            lines += _comment_lines(c) or []
+        if lines:
+            desc, _ = _section(lines, -1)
+            if desc:
+                found[str(name).lstrip("$")] = desc
     if not found:
         return data
-    data = dict(data or {"parameters": {}, "examples": [], "related": []})
+    data = dict(data)
     params = dict(found)
-    params.update(data.get("parameters") or {})     # .PARAMETER wins over a declaration comment
+    for k, v in (data.get("parameters") or {}).items():
+        for known in [x for x in params if x.lower() == k.lower()]:
+            del params[known]
+        params[k] = v
     data["parameters"] = params
     return data
+
+
+def _comments_in(code: str) -> list[str]:
+    """The comments in a piece of code (strings skipped), each as written."""
+    out = []
+    i, n = 0, len(code)
+    quote = None
+    while i < n:
+        c = code[i]
+        if quote is not None:
+            if c == "`" and quote == '"':
+                i += 2
+                continue
+            if c == quote:
+                if i + 1 < n and code[i + 1] == quote:
+                    i += 2
+                    continue
+                quote = None
+            i += 1
+            continue
+        if c in "'\"":
+            quote = c
+        elif code.startswith("<#", i):
+            end = code.find("#>", i + 2)
+            end = n if end < 0 else end + 2
+            out.append(code[i:end])
+            i = end
+            continue
+        elif c == "#":
+            end = code.find("\n", i)
+            end = n if end < 0 else end
+            out.append(code[i:end])
+            i = end
+            continue
+        i += 1
+    return out

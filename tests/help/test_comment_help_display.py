@@ -420,3 +420,48 @@ def test_search_results_show_the_comment_synopsis():
     r = run(script + "Get-Help Get-Sy* | ForEach-Object { '{0}|{1}|{2}' -f $_.Name, $_.Category, $_.Synopsis }")
     assert not r.errors, r.error_text
     assert r.output == ["Get-Syn|Function|Does syn things.", "Get-Syx|Function|X."]
+
+
+def test_parameter_comments_where_5_1_collects_them():
+    script = r'''
+function Add-Extension {
+    param
+    (
+        [string]
+        # Specifies the file name.
+        $Name,
+
+        # Above, one blank line away
+
+        [string]$Extension = "txt",
+        # Above the last one
+        [int]$Count
+        # After the last one
+    )
+    <#
+    .SYNOPSIS
+    Adds a file name extension to a supplied name.
+    .PARAMETER count
+    Wins over the comments.
+    #>
+}
+function No-Help {
+    param(
+        # a parameter comment alone is not help
+        $A
+    )
+}
+'''
+    text = _help("Get-Help Add-Extension -Detailed", script)
+    assert """PARAMETERS
+    -Name <String>
+        Specifies the file name.
+        
+    -Extension <String>
+        Above, one blank line away
+        
+    -Count <Int32>
+        Wins over the comments.
+        
+""" in text
+    assert "a parameter comment alone" not in _help("Get-Help No-Help -Full", script)
