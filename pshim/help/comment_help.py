@@ -220,8 +220,22 @@ def function_help(script_block) -> dict | None:
     m = _FUNCTION_KEYWORD.search(text[:ext.start])
     if m is not None:
         before = _comment_before(text, _line_start(text, m.start()))
-    data = _first_help(before, _comment_after(text, inner_start), _comment_at_end(text, inner_start, inner_end))
+    data = _first_help(before, *_comment_blocks_after(text, inner_start, inner_end),
+                       _comment_at_end(text, inner_start, inner_end))
     return _with_parameter_comments(data, script_block)
+
+
+def _comment_blocks_after(text: str, pos: int, end: int) -> list[str]:
+    """The comment blocks at `pos` before any code (5.1 tries each in turn: a note, a blank line, then the
+    help); a block is comments on consecutive lines."""
+    blocks = []
+    while True:
+        first = _comment_after(text[:end], pos)
+        if not first:
+            return blocks
+        at = text.index(first, pos)
+        blocks.append(first)
+        pos = at + len(first)
 
 
 def script_help(text: str, script_block=None) -> dict | None:

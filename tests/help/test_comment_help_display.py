@@ -465,3 +465,9 @@ function No-Help {
         
 """ in text
     assert "a parameter comment alone" not in _help("Get-Help No-Help -Full", script)
+
+
+def test_help_after_a_note_at_the_start_of_the_body():
+    script = "function Get-Gadget {\n    # just a note\n\n    <#\n    .SYNOPSIS\n    Found after a note.\n    #>\n" \
+             "    param()\n}\n"
+    assert "SYNOPSIS\n    Found after a note.\n" in _help("Get-Help Get-Gadget", script)
