@@ -123,6 +123,9 @@ def get_property(obj, name: str, default=_RAISE):
         for n in obj.ps_properties:
             if n.lower() == lname:
                 return getattr(obj, n, None)
+        for n in obj.ps_extra_properties:     # reachable by name, not listed (an adapter's base members)
+            if n.lower() == lname:
+                return getattr(obj, n, None)
         if default is _RAISE:
             raise KeyError(name)
         return default
@@ -162,4 +165,8 @@ def set_property(obj, name: str, value) -> bool:
                     return False
                 setattr(obj, n, value)
                 return True
+        for n in obj.ps_extra_properties:
+            if n.lower() == name.lower():
+                setter = getattr(obj, "ps_set_member", None)
+                return bool(setter(n, value)) if setter is not None else False
     return False

@@ -262,6 +262,7 @@ class DotNetObject:
 
     ps_type_names: tuple = ("System.Object",)
     ps_properties: tuple = ()
+    ps_extra_properties: tuple = ()     # found by name (`$o.X`, Select-Object X) but not listed
     ps_methods: tuple = ()
 
     def ps_to_string(self):

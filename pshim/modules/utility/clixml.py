@@ -333,16 +333,37 @@ class ImportClixmlCommand(Cmdlet):
                 self.write_object(o)
 
 
-def to_xml_string(objects, depth: int = 1, types: bool = True) -> str:
-    """ConvertTo-Xml's document: each object's properties, and with -Depth above 1 the properties of
-    property values too (a collection as one <Property> per item); -NoTypeInformation (types=False)
+_XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
+
+
+def _xml_objects(objects, depth: int, types: bool):
+    """ConvertTo-Xml's <Objects> element: each object's properties, and with -Depth above 1 the properties
+    of property values too (a collection as one <Property> per item); -NoTypeInformation (types=False)
     leaves out the Type attributes."""
     root = etree.Element("Objects")
     for o in objects:
-        e = etree.SubElement(root, "Object")
-        _xml_value(e, o, max(1, depth), types)
-    etree.indent(root, space="  ")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + etree.tostring(root, encoding="unicode")
+        _xml_value(etree.SubElement(root, "Object"), o, max(1, depth), types)
+    return root
+
+
+def to_xml_string(objects, depth: int = 1, types: bool = True) -> str:
+    """ConvertTo-Xml -As String: the document as .NET's indenting XmlWriter writes it (`<a />`)."""
+    from ...runtime.xmldoc import node_xml
+    return _XML_DECLARATION + "\n" + node_xml(_xml_objects(objects, depth, types), indent=True)
+
+
+def to_xml_document(objects, depth: int = 1, types: bool = True):
+    """ConvertTo-Xml -As Document (the default): an [xml] document."""
+    from ...runtime.xmldoc import XmlDocument
+    return XmlDocument(_xml_objects(objects, depth, types), {"version": "1.0", "encoding": "utf-8"})
+
+
+def to_xml_stream_item(obj, depth: int = 1, types: bool = True) -> str:
+    """ConvertTo-Xml -As Stream: one <Object> element, written when the object arrives."""
+    from ...runtime.xmldoc import node_xml
+    e = etree.Element("Object")
+    _xml_value(e, obj, max(1, depth), types)
+    return node_xml(e, indent=True)
 
 
 def _is_scalar(o) -> bool:
@@ -382,24 +403,34 @@ def _xml_property(p, v, depth, types):
 
 
 class ConvertToXmlCommand(Cmdlet):
+    """-As Document (default) writes one [xml] document at the end; String one string at the end;
+    Stream the declaration and `<Objects>` first, each object's `<Object>` as it arrives, `</Objects>` last."""
     name = "ConvertTo-Xml"
     dotnet_type = "Microsoft.PowerShell.Commands.ConvertToXmlCommand"
-    InputObject = Parameter("psobject", position=0, mandatory=True, value_from_pipeline=True)
-    Depth = Parameter("int")
+    InputObject = Parameter("psobject", position=0, mandatory=True, value_from_pipeline=True, allow_null=True)
+    Depth = Parameter("int", validate_range=(1, 2147483647))
     NoTypeInformation = Parameter("switch")
-    As = Parameter("string", validate_set=("Stream", "String", "Document"))
+    As = Parameter("string", validate_set=("Stream", "String", "Document"), validate_not_null_or_empty=True)
 
     def begin(self):
         self._objs = []
+        self._as = (self.As or "Document").lower()
+        self._depth = int(self.Depth) if self.Depth is not None else 1
+        self._types = not self.NoTypeInformation
+        if self._as == "stream":
+            self.write_object(_XML_DECLARATION)
+            self.write_object("<Objects>")
 
     def process(self):
-        self._objs.append(self.InputObject)
+        if self._as == "stream":
+            self.write_object(to_xml_stream_item(self.InputObject, self._depth, self._types))
+        else:
+            self._objs.append(self.InputObject)
 
     def end(self):
-        depth = self.Depth if self.Depth is not None else 1
-        text = to_xml_string(self._objs, int(depth), not self.NoTypeInformation)
-        if (self.As or "Document").lower() == "stream":
-            for line in text.split("\n"):
-                self.write_object(line)
+        if self._as == "stream":
+            self.write_object("</Objects>")
+        elif self._as == "string":
+            self.write_object(to_xml_string(self._objs, self._depth, self._types))
         else:
-            self.write_object(text)
+            self.write_object(to_xml_document(self._objs, self._depth, self._types))

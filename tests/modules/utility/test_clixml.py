@@ -46,7 +46,7 @@ def test_convert_to_xml_string():
         '<?xml version="1.0" encoding="utf-8"?>\n<Objects>\n'
         '  <Object Type="System.Management.Automation.PSCustomObject">\n'
         '    <Property Name="a" Type="System.Int32">1</Property>\n'
-        '    <Property Name="b"/>\n  </Object>\n</Objects>')
+        '    <Property Name="b" />\n  </Object>\n</Objects>')
 
 
 def test_convertto_xml_depth_and_no_type_information():
