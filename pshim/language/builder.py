@@ -6,8 +6,11 @@ closing token (`)`, `}`, `]`, keywords at the end) yields its end offset as a
 plain int, and every Ast node carries its extent.  Nodes are never mutated
 after they are built (packrat may hand the same node to two alternatives).
 
-The current source (SourceText, clean text, string ends) lives in `CTX`,
-set by parser.parse around one parse.  `CTX.checks` collects the nodes that
+A parse keeps no state outside itself: the text the grammar reads is a
+`ParseText`, a str carrying its parse's context (the SourceText, the string
+ends, the subexpression element, the checks list), and every action reaches
+that context through its `s` argument (or a match's `m.string`); so two
+threads or two sessions parse at once.  `s.checks` collects the nodes that
 5.1's post-parse checks look at (duplicate parameters, flow out of finally,
 duplicate hash keys, ...): the actions only note them (a list append), and
 semantic_checks.check examines them once the whole text has parsed, so syntax
@@ -30,26 +33,33 @@ from .tokens import (ESCAPES, EXPAND_PIECE, PRECEDENCE, DQUOTES, SQUOTES, SWITCH
                      ScanError, _HERE_HEAD, prescan)
 
 
-class _Ctx:
-    __slots__ = ("source", "text", "string_ends", "subexpression", "checks")
+class ParseText(str):
+    """The (clean) text of one parse, with that parse's context as attributes:
+    source (SourceText, for extents), string_ends ({start: end} of every string
+    literal), subexpression (the grammar element for `$( ... )`) and checks
+    ((kind, node) for semantic_checks, in parse order).  Slices of it are plain
+    str; regex matches keep it as `m.string`."""
 
-    def __init__(self):
-        self.source = None
-        self.text = ""
-        self.string_ends = {}
-        self.subexpression = None       # the grammar element for `$( ... )`, set by grammar.build
-        self.checks = []                # (kind, node) for semantic_checks, in parse order
+    def __new__(cls, text, source, string_ends, subexpression, checks):
+        self = str.__new__(cls, text)
+        self.source = source
+        self.string_ends = string_ends
+        self.subexpression = subexpression
+        self.checks = checks
+        return self
 
 
-CTX = _Ctx()
+# an empty list field (no redirections, no traps, no using lines): one shared empty tuple rather than
+# an empty list per node (fewer objects for the cyclic collector; nodes are never mutated)
+NONE = ()
 
 
 def fatal(s, loc, error_id, arg=""):
     raise ParseFatalException(s, loc, f"{error_id}|{arg}")
 
 
-def ext(start, end):
-    return Extent(CTX.source, start, end)
+def ext(s, start, end):
+    return Extent(s.source, start, end)
 
 
 def end_of(tok):
@@ -139,7 +149,7 @@ def number(s, loc, toks):
 
 def number_from_match(m):
     value, hint = number_value(m)
-    return A.ConstantExpressionAst(value=value, type_hint=hint, extent=ext(m.start(), m.end()))
+    return A.ConstantExpressionAst(value=value, type_hint=hint, extent=ext(m.string, m.start(), m.end()))
 
 
 # ---------------------------------------------------------------------------
@@ -180,7 +190,7 @@ def variable_from_match(m, start=None, end=None):
             scope = m.group("scope")
             scope = scope.lower() if scope else None
     return A.VariableExpressionAst(name=name, scope=scope,
-                                   extent=ext(m.start() if start is None else start,
+                                   extent=ext(m.string, m.start() if start is None else start,
                                               m.end() if end is None else end))
 
 
@@ -190,7 +200,7 @@ def variable(s, loc, toks):
 
 def splat(s, loc, toks):
     m = toks[0]
-    return A.VariableExpressionAst(name=m.group("name"), splatted=True, extent=ext(m.start(), m.end()))
+    return A.VariableExpressionAst(name=m.group("name"), splatted=True, extent=ext(s, m.start(), m.end()))
 
 
 # ---------------------------------------------------------------------------
@@ -256,7 +266,7 @@ def _expand(s, body_start, body_end, here):
                 parts.append("".join(buf))
                 buf = []
             if g == "special":
-                parts.append(A.VariableExpressionAst(name=m.group("special"), extent=ext(m.start(), m.end())))
+                parts.append(A.VariableExpressionAst(name=m.group("special"), extent=ext(s, m.start(), m.end())))
             else:
                 parts.append(variable_from_match(m))
             expandable = True
@@ -310,17 +320,11 @@ def _string_subexpression(s, pos, body_end):
         scan = prescan(body)
     except ScanError as e:
         fatal(s, pos + 2 + e.start, e.error_id, e.arg)
-    text = s[:pos + 2] + scan.clean + s[close:]
-    ends = dict(CTX.string_ends)
+    ends = dict(s.string_ends)
     for k, v in scan.string_ends.items():
         ends[pos + 2 + k] = pos + 2 + v
-    saved = CTX.text, CTX.string_ends
-    CTX.text, CTX.string_ends = text, ends
-    try:
-        node, end = parse_subexpression_at(text, pos)
-    finally:
-        CTX.text, CTX.string_ends = saved
-    return node, end
+    text = ParseText(s[:pos + 2] + scan.clean + s[close:], s.source, ends, s.subexpression, s.checks)
+    return parse_subexpression_at(text, pos)
 
 
 _ESCAPE_OR_DQ = frozenset("`" + DQUOTES)
@@ -330,7 +334,7 @@ _DQ_SET = frozenset(DQUOTES)
 def parse_subexpression_at(s, pos):
     """Parse `$( ... )` starting at pos with the grammar; return (node, end)."""
     try:
-        end, res = CTX.subexpression._parse(s, pos)
+        end, res = s.subexpression._parse(s, pos)
     except ParseFatalException:
         raise
     except ParseException:
@@ -340,7 +344,7 @@ def parse_subexpression_at(s, pos):
 
 def string_token(s, loc, do_actions):
     """Used by the grammar's string token: (end, node) of the literal at loc, or None."""
-    end = CTX.string_ends.get(loc)
+    end = s.string_ends.get(loc)
     if end is None:
         return None
     if not do_actions:
@@ -349,13 +353,13 @@ def string_token(s, loc, do_actions):
     if c in SQUOTES:
         body = s[loc + 1:end - 1]
         value = re.sub(r"['\u2018-\u201b]{2}", lambda mm: mm.group(0)[0], body)
-        return end, A.StringConstantExpressionAst(value=value, kind="single", extent=ext(loc, end))
+        return end, A.StringConstantExpressionAst(value=value, kind="single", extent=ext(s, loc, end))
     if c in DQUOTES:
         parts, expandable = _expand(s, loc + 1, end - 1, False)
         raw = s[loc + 1:end - 1]
         if not expandable:
-            return end, A.StringConstantExpressionAst(value="".join(parts), kind="double", extent=ext(loc, end))
-        return end, A.ExpandableStringExpressionAst(value=raw, parts=parts, kind="double", extent=ext(loc, end))
+            return end, A.StringConstantExpressionAst(value="".join(parts), kind="double", extent=ext(s, loc, end))
+        return end, A.ExpandableStringExpressionAst(value=raw, parts=parts, kind="double", extent=ext(s, loc, end))
     # here-string
     hm = _HERE_HEAD.match(s, loc)
     body_start = hm.end()
@@ -371,12 +375,12 @@ def string_token(s, loc, do_actions):
         content_end = content_start
     if hm.group(1) in SQUOTES:
         return end, A.StringConstantExpressionAst(value=s[content_start:content_end], kind="single_here",
-                                                  extent=ext(loc, end))
+                                                  extent=ext(s, loc, end))
     parts, expandable = _expand(s, content_start, content_end, True)
     if not expandable:
-        return end, A.StringConstantExpressionAst(value="".join(parts), kind="double_here", extent=ext(loc, end))
+        return end, A.StringConstantExpressionAst(value="".join(parts), kind="double_here", extent=ext(s, loc, end))
     return end, A.ExpandableStringExpressionAst(value=s[content_start:content_end], parts=parts,
-                                                kind="double_here", extent=ext(loc, end))
+                                                kind="double_here", extent=ext(s, loc, end))
 
 
 _DOLLAR_IN_BARE = re.compile(r"\$(?:\{|[\w?]|[$^](?![\w]))")
@@ -389,9 +393,9 @@ def bareword(s, loc, toks):
     if "$" in text and _DOLLAR_IN_BARE.search(text):
         parts, expandable = _expand_bare(s, loc, end)
         if expandable:
-            return A.ExpandableStringExpressionAst(value=text, parts=parts, kind="bare", extent=ext(loc, end))
-        return A.StringConstantExpressionAst(value="".join(parts), kind="bare", extent=ext(loc, end))
-    return A.StringConstantExpressionAst(value=_unescape_bare(text), kind="bare", extent=ext(loc, end))
+            return A.ExpandableStringExpressionAst(value=text, parts=parts, kind="bare", extent=ext(s, loc, end))
+        return A.StringConstantExpressionAst(value="".join(parts), kind="bare", extent=ext(s, loc, end))
+    return A.StringConstantExpressionAst(value=_unescape_bare(text), kind="bare", extent=ext(s, loc, end))
 
 
 
@@ -412,7 +416,7 @@ def generic_word(s, loc, do_actions):
         return end, (bareword(s, loc, [m.group()]) if do_actions else None)
     parts, buf = [], []
     expandable = False
-    ends = CTX.string_ends
+    ends = s.string_ends
     i = loc
 
     def flush():
@@ -458,8 +462,8 @@ def generic_word(s, loc, do_actions):
     if not do_actions:
         return i, None
     if not expandable:
-        return i, A.StringConstantExpressionAst(value="".join(parts), kind="bare", extent=ext(loc, i))
-    return i, A.ExpandableStringExpressionAst(value=s[loc:i], parts=parts, kind="bare", extent=ext(loc, i))
+        return i, A.StringConstantExpressionAst(value="".join(parts), kind="bare", extent=ext(s, loc, i))
+    return i, A.ExpandableStringExpressionAst(value=s[loc:i], parts=parts, kind="bare", extent=ext(s, loc, i))
 
 
 _GLUE_QUOTES = frozenset(SQUOTES + DQUOTES)
@@ -490,7 +494,7 @@ def _expand_bare(s, start, end):
                 parts.append("".join(buf))
                 buf = []
             if g == "special":
-                parts.append(A.VariableExpressionAst(name=m.group("special"), extent=ext(m.start(), m.end())))
+                parts.append(A.VariableExpressionAst(name=m.group("special"), extent=ext(s, m.start(), m.end())))
             else:
                 parts.append(variable_from_match(m))
             expandable = True
@@ -502,7 +506,7 @@ def _expand_bare(s, start, end):
 
 def command_name(s, loc, toks):
     text = toks[0]
-    return A.StringConstantExpressionAst(value=_unescape_bare(text), kind="bare", extent=ext(loc, loc + len(text)))
+    return A.StringConstantExpressionAst(value=_unescape_bare(text), kind="bare", extent=ext(s, loc, loc + len(text)))
 
 
 # ---------------------------------------------------------------------------
@@ -536,7 +540,7 @@ def unary_op(s, loc, toks):
 
 
 def _make_binary(op, left, right):
-    e = ext(left.extent.start, right.extent.end)
+    e = Extent(left.extent.source, left.extent.start, right.extent.end)
     if op == ",":
         if isinstance(left, A.ArrayLiteralAst) and getattr(left, "_flat", False):
             node = A.ArrayLiteralAst(elements=left.elements + [right], extent=e)
@@ -584,10 +588,10 @@ def unary(s, loc, toks):
     if op == "-" and type(operand) is A.ConstantExpressionAst and isinstance(operand.value, (int, float, Decimal)) \
             and not isinstance(operand.value, bool):
         return A.ConstantExpressionAst(value=-operand.value, type_hint=operand.type_hint,
-                                       extent=ext(start, operand.extent.end))
-    node = A.UnaryExpressionAst(operator=op, operand=operand, extent=ext(start, operand.extent.end))
+                                       extent=ext(s, start, operand.extent.end))
+    node = A.UnaryExpressionAst(operator=op, operand=operand, extent=ext(s, start, operand.extent.end))
     if (op == "++" or op == "--") and not isinstance(operand, _SIMPLE_TARGET):
-        CTX.checks.append(("incdec", node))
+        s.checks.append(("incdec", node))
     return node
 
 
@@ -597,7 +601,7 @@ _SIMPLE_TARGET = (A.VariableExpressionAst, A.MemberExpressionAst, A.IndexExpress
 
 def type_literal(s, loc, toks):
     m = toks[0]
-    return A.TypeExpressionAst(type_name=_type_name(m.group("type")), extent=ext(m.start(), m.end()))
+    return A.TypeExpressionAst(type_name=_type_name(m.group("type")), extent=ext(s, m.start(), m.end()))
 
 
 def _type_name(t):
@@ -607,10 +611,10 @@ def _type_name(t):
 def cast(s, loc, toks):
     t, child = toks[0], toks[1]
     node = A.ConvertExpressionAst(type_name=t.type_name, child=child, type_extent=t.extent,
-                                  extent=ext(t.extent.start, child.extent.end))
+                                  extent=ext(s, t.extent.start, child.extent.end))
     if isinstance(child, (A.ConvertExpressionAst, A.AttributedExpressionAst)) \
             or t.type_name.lower() in _CHECKED_CASTS:
-        CTX.checks.append(("convert", node))
+        s.checks.append(("convert", node))
     return node
 
 
@@ -626,8 +630,8 @@ def attributed_expression(s, loc, toks):
     if len(toks) < 2:
         fatal(s, attr.extent.start, "UnexpectedAttribute", f"{attr.type_name}|{attr.extent.end}")
     child = toks[1]
-    node = A.AttributedExpressionAst(attribute=attr, child=child, extent=ext(attr.extent.start, child.extent.end))
-    CTX.checks.append(("attributed", node))
+    node = A.AttributedExpressionAst(attribute=attr, child=child, extent=ext(s, attr.extent.start, child.extent.end))
+    s.checks.append(("attributed", node))
     return node
 
 
@@ -640,17 +644,17 @@ def postfix_chain(s, loc, toks):
         if kind == "member":
             _, member, static, args, end = op
             if args is None:
-                node = A.MemberExpressionAst(target=node, member=member, static=static, extent=ext(start, end))
+                node = A.MemberExpressionAst(target=node, member=member, static=static, extent=ext(s, start, end))
             else:
                 node = A.InvokeMemberExpressionAst(target=node, member=member, static=static, arguments=args,
-                                                   extent=ext(start, end))
+                                                   extent=ext(s, start, end))
         elif kind == "index":
-            node = A.IndexExpressionAst(target=node, index=op[1], extent=ext(start, op[2]))
+            node = A.IndexExpressionAst(target=node, index=op[1], extent=ext(s, start, op[2]))
         else:   # post++ / post--
             operand = node
-            node = A.UnaryExpressionAst(operator=op[1], operand=operand, extent=ext(start, op[2]))
+            node = A.UnaryExpressionAst(operator=op[1], operand=operand, extent=ext(s, start, op[2]))
             if not isinstance(operand, _SIMPLE_TARGET):
-                CTX.checks.append(("incdec", node))
+                s.checks.append(("incdec", node))
     return node
 
 
@@ -661,13 +665,13 @@ def member_name(s, loc, toks):
     member = toks[1]
     if isinstance(member, re.Match):
         member = A.StringConstantExpressionAst(value=member.group("name"), kind="bare",
-                                               extent=ext(member.start(), member.end()))
+                                               extent=ext(s, member.start(), member.end()))
     return [(static, member)]
 
 
 def member_from_match(m):
     """`.Name` / `::Name` without call parentheses (fast path)."""
-    member = A.StringConstantExpressionAst(value=m.group("name"), kind="bare", extent=ext(m.start("name"), m.end()))
+    member = A.StringConstantExpressionAst(value=m.group("name"), kind="bare", extent=ext(m.string, m.start("name"), m.end()))
     return ("member", member, m.group(0)[0] == ":", None, m.end())
 
 
@@ -690,20 +694,20 @@ def postfix_incdec(s, loc, toks):
 
 
 def paren_expression(s, loc, toks):
-    return A.ParenExpressionAst(pipeline=toks[0], extent=ext(loc, toks[1]))
+    return A.ParenExpressionAst(pipeline=toks[0], extent=ext(s, loc, toks[1]))
 
 
 def sub_expression(s, loc, toks):
-    return A.SubExpressionAst(body=toks[0], extent=ext(loc, toks[1]))
+    return A.SubExpressionAst(body=toks[0], extent=ext(s, loc, toks[1]))
 
 
 def array_expression(s, loc, toks):
-    return A.ArrayExpressionAst(body=toks[0], extent=ext(loc, toks[1]))
+    return A.ArrayExpressionAst(body=toks[0], extent=ext(s, loc, toks[1]))
 
 
 def hash_key(s, loc, toks):
     m = toks[0]
-    return A.StringConstantExpressionAst(value=m.group("key"), kind="bare", extent=ext(m.start(), m.end()))
+    return A.StringConstantExpressionAst(value=m.group("key"), kind="bare", extent=ext(s, m.start(), m.end()))
 
 
 def hash_entry(s, loc, toks):
@@ -712,9 +716,9 @@ def hash_entry(s, loc, toks):
 
 def hashtable(s, loc, toks):
     pairs = [t for t in toks[:-1] if isinstance(t, tuple)]
-    node = A.HashtableAst(pairs=pairs, extent=ext(loc, toks[-1]))
+    node = A.HashtableAst(pairs=pairs, extent=ext(s, loc, toks[-1]))
     if len(pairs) > 1:
-        CTX.checks.append(("hashtable", node))
+        s.checks.append(("hashtable", node))
     return node
 
 
@@ -728,22 +732,22 @@ def argument_list(s, loc, toks):
     if len(toks) == 1:
         return toks[0]
     elems = list(toks)
-    node = A.ArrayLiteralAst(elements=elems, extent=ext(elems[0].extent.start, elems[-1].extent.end))
-    _note_splats(elems)
+    node = A.ArrayLiteralAst(elements=elems, extent=ext(s, elems[0].extent.start, elems[-1].extent.end))
+    _note_splats(s, elems)
     return node
 
 
-def _note_splats(elems):
+def _note_splats(s, elems):
     for e in elems:
         if type(e) is A.VariableExpressionAst and e.splatted:
-            CTX.checks.append(("splat_in_list", e))
+            s.checks.append(("splat_in_list", e))
 
 
 # ---------------------------------------------------------------------------
 # Commands and pipelines
 
 def parameter_from_match(m):
-    return A.CommandParameterAst(name=m.group("name"), extent=ext(m.start(), m.end()))
+    return A.CommandParameterAst(name=m.group("name"), extent=ext(m.string, m.start(), m.end()))
 
 
 def parameter(s, loc, toks):
@@ -753,18 +757,18 @@ def parameter(s, loc, toks):
         if len(toks) < 2:
             fatal(s, m.end(), "ParameterRequiresArgument", "-" + name)
         arg = toks[1]
-        return A.CommandParameterAst(name=name, argument=arg, colon=True, extent=ext(m.start(), arg.extent.end))
-    return A.CommandParameterAst(name=name, extent=ext(m.start(), m.end()))
+        return A.CommandParameterAst(name=name, argument=arg, colon=True, extent=ext(s, m.start(), arg.extent.end))
+    return A.CommandParameterAst(name=name, extent=ext(s, m.start(), m.end()))
 
 
 def redirection(s, loc, toks):
     m = toks[0]
     frm = m.group("from") or "1"
     if m.group("merge"):
-        return A.MergingRedirectionAst(from_stream=frm, to_stream=m.group("to"), extent=ext(m.start(), m.end()))
+        return A.MergingRedirectionAst(from_stream=frm, to_stream=m.group("to"), extent=ext(s, m.start(), m.end()))
     target = toks[1]
     return A.FileRedirectionAst(from_stream=frm, target=target, append=m.group("op") == ">>",
-                                extent=ext(m.start(), target.extent.end))
+                                extent=ext(s, m.start(), target.extent.end))
 
 
 class _Comma:
@@ -808,30 +812,34 @@ def command(s, loc, toks):
             pending = None
             prev = elements[-1]
             if isinstance(prev, A.ArrayLiteralAst) and getattr(prev, "_args", False):
-                node = A.ArrayLiteralAst(elements=prev.elements + [t], extent=ext(prev.extent.start, t.extent.end))
+                node = A.ArrayLiteralAst(elements=prev.elements + [t], extent=ext(s, prev.extent.start, t.extent.end))
             else:
-                node = A.ArrayLiteralAst(elements=[prev, t], extent=ext(prev.extent.start, t.extent.end))
+                node = A.ArrayLiteralAst(elements=[prev, t], extent=ext(s, prev.extent.start, t.extent.end))
             node._args = True
-            _note_splats((prev, t))
+            _note_splats(s, (prev, t))
             elements[-1] = node
         else:
             elements.append(t)
     if pending is not None:
         fatal(s, pending.pos + 1, "MissingExpression", ",")
     end = max(elements[-1].extent.end, redirs[-1].extent.end if redirs else 0)
-    return A.CommandAst(elements=elements, invocation_operator=inv, redirections=redirs, extent=ext(loc, end))
+    return A.CommandAst(elements=elements, invocation_operator=inv, redirections=redirs or NONE, extent=ext(s, loc, end))
 
 
 def expression_element(s, loc, toks):
     expr = toks[0]
+    if len(toks) == 1:
+        return A.CommandExpressionAst(expression=expr, redirections=NONE, extent=expr.extent)
     redirs = list(toks[1:])
-    end = redirs[-1].extent.end if redirs else expr.extent.end
-    return A.CommandExpressionAst(expression=expr, redirections=redirs, extent=ext(expr.extent.start, end))
+    return A.CommandExpressionAst(expression=expr, redirections=redirs,
+                                  extent=ext(s, expr.extent.start, redirs[-1].extent.end))
 
 
 def pipeline(s, loc, toks):
     elems = list(toks)
-    return A.PipelineAst(elements=elems, extent=ext(elems[0].extent.start, elems[-1].extent.end))
+    if len(elems) == 1:
+        return A.PipelineAst(elements=elems, extent=elems[0].extent)
+    return A.PipelineAst(elements=elems, extent=ext(s, elems[0].extent.start, elems[-1].extent.end))
 
 
 _ASSIGNABLE = (A.VariableExpressionAst, A.MemberExpressionAst, A.IndexExpressionAst)
@@ -873,9 +881,9 @@ def expression_statement(s, loc, toks):
         if not _check_assignable(s, first):
             raise ParseFatalException(s, first.extent.start, "InvalidLeftHandSide|")
         node = A.AssignmentStatementAst(left=first, operator=op, right=right,
-                                        extent=ext(first.extent.start, right.extent.end))
+                                        extent=ext(s, first.extent.start, right.extent.end))
         if type(first) is not A.VariableExpressionAst:
-            CTX.checks.append(("assign", node))
+            s.checks.append(("assign", node))
         return node
     redirs = []
     i = 1
@@ -883,15 +891,20 @@ def expression_statement(s, loc, toks):
     while i < n and isinstance(toks[i], A.RedirectionAst):
         redirs.append(toks[i])
         i += 1
-    end = redirs[-1].extent.end if redirs else first.extent.end
-    elems = [A.CommandExpressionAst(expression=first, redirections=redirs, extent=ext(first.extent.start, end))]
+    if redirs:
+        elems = [A.CommandExpressionAst(expression=first, redirections=redirs,
+                                        extent=ext(s, first.extent.start, redirs[-1].extent.end))]
+    else:
+        elems = [A.CommandExpressionAst(expression=first, redirections=NONE, extent=first.extent)]
     for t in toks[i:]:
         if isinstance(t, tuple):         # an assignment operator after a redirection or a pipe
             raise ParseFatalException(s, t[1], "UnexpectedToken|")
         if isinstance(t, A.RedirectionAst):
             raise ParseFatalException(s, t.extent.start, "UnexpectedToken|")
         elems.append(t)
-    return A.PipelineAst(elements=elems, extent=ext(elems[0].extent.start, elems[-1].extent.end))
+    if len(elems) == 1:
+        return A.PipelineAst(elements=elems, extent=elems[0].extent)
+    return A.PipelineAst(elements=elems, extent=ext(s, elems[0].extent.start, elems[-1].extent.end))
 
 
 # ---------------------------------------------------------------------------
@@ -905,13 +918,13 @@ def statement_list(s, loc, toks):
             traps.append(t)
         elif isinstance(t, A.Ast):
             stmts.append(t)
-    return A.StatementBlockAst(statements=stmts, traps=traps, extent=ext(loc, loc))
+    return A.StatementBlockAst(statements=stmts, traps=traps or NONE, extent=ext(s, loc, loc))
 
 
 def statement_block(s, loc, toks):
     """{ statement_list } -> StatementBlockAst with the braces' extent."""
     body = toks[0]
-    return A.StatementBlockAst(statements=body.statements, traps=body.traps, extent=ext(loc, toks[1]))
+    return A.StatementBlockAst(statements=body.statements, traps=body.traps, extent=ext(s, loc, toks[1]))
 
 
 def named_block(s, loc, toks):
@@ -919,12 +932,12 @@ def named_block(s, loc, toks):
     if len(toks) < 2:           # `begin` with no `{ }` after it
         fatal(s, loc + len(kind), "MissingNamedStatementBlock", kind)
     body = toks[1]
-    return A.NamedBlockAst(kind=kind, body=body, extent=ext(loc, body.extent.end))
+    return A.NamedBlockAst(kind=kind, body=body, extent=ext(s, loc, body.extent.end))
 
 
-def script_body(toks, start, end, is_filter=False):
+def script_body(s, toks, start, end, is_filter=False):
     """Assemble a ScriptBlockAst from [using...] [ParamBlockAst] (NamedBlockAst... | StatementBlockAst)."""
-    sb = A.ScriptBlockAst(extent=ext(start, end))
+    sb = A.ScriptBlockAst(using=NONE, requires=NONE, extent=ext(s, start, end))
     using = []
     for t in toks:
         if isinstance(t, tuple) and t and t[0] == "using":
@@ -933,22 +946,23 @@ def script_body(toks, start, end, is_filter=False):
             sb.param_block = t
         elif isinstance(t, A.NamedBlockAst):
             if getattr(sb, t.kind) is not None:
-                fatal(CTX.text, t.extent.start, "DuplicateScriptCommandClause", t.kind)
+                fatal(s, t.extent.start, "DuplicateScriptCommandClause", t.kind)
             setattr(sb, t.kind, t)
         elif isinstance(t, A.StatementBlockAst):
             kind = "process" if is_filter else "end"
             setattr(sb, kind, A.NamedBlockAst(kind=kind, body=t, unnamed=True, extent=t.extent))
-    sb.using = using
+    if using:
+        sb.using = using
     if sb.begin is None and sb.process is None and sb.end is None and sb.dynamicparam is None:
         kind = "process" if is_filter else "end"
-        setattr(sb, kind, A.NamedBlockAst(kind=kind, body=A.StatementBlockAst(extent=ext(start, start)),
-                                          unnamed=True, extent=ext(start, start)))
+        setattr(sb, kind, A.NamedBlockAst(kind=kind, body=A.StatementBlockAst(extent=ext(s, start, start)),
+                                          unnamed=True, extent=ext(s, start, start)))
     return sb
 
 
 def script_block(s, loc, toks):
     """{ [param] body } -> ScriptBlockAst (extent includes braces)."""
-    return script_body(toks[:-1], loc, toks[-1])
+    return script_body(s, toks[:-1], loc, toks[-1])
 
 
 def body_block(s, loc, toks):
@@ -988,17 +1002,17 @@ def attribute(s, loc, toks):
             if seen is None:
                 seen = set()
             if key in seen:         # `[Parameter(Mandatory, mandatory=$false)]`
-                CTX.checks.append(("error", (t[3], t[3] + len(t[1]), "DuplicateNamedArgument", t[1])))
+                s.checks.append(("error", (t[3], t[3] + len(t[1]), "DuplicateNamedArgument", t[1])))
             seen.add(key)
             named[t[1]] = t[2]
         else:
             positional.append(t)
-    return A.AttributeAst(type_name=name, positional=positional, named=named, extent=ext(start, end))
+    return A.AttributeAst(type_name=name, positional=positional, named=named, extent=ext(s, start, end))
 
 
 def type_constraint(s, loc, toks):
     m = toks[0]
-    return A.TypeConstraintAst(type_name=_type_name(m.group("type")), extent=ext(m.start(), m.end()))
+    return A.TypeConstraintAst(type_name=_type_name(m.group("type")), extent=ext(s, m.start(), m.end()))
 
 
 def parameter_decl(s, loc, toks):
@@ -1015,9 +1029,9 @@ def parameter_decl(s, loc, toks):
     end = default.extent.end if default is not None else var.extent.end
     start = attrs[0].extent.start if attrs else var.extent.start
     if var.splatted:
-        CTX.checks.append(("splat", var))
+        s.checks.append(("splat", var))
     return A.ParameterAst(name=var.name, attributes=attrs, default=default, name_extent=var.extent,
-                          extent=ext(start, end))
+                          extent=ext(s, start, end))
 
 
 def param_block(s, loc, toks):
@@ -1025,9 +1039,9 @@ def param_block(s, loc, toks):
     params = [t for t in toks if isinstance(t, A.ParameterAst)]
     end = toks[-1]
     start = attrs[0].extent.start if attrs else loc
-    node = A.ParamBlockAst(attributes=attrs, parameters=params, extent=ext(start, end))
+    node = A.ParamBlockAst(attributes=attrs, parameters=params, extent=ext(s, start, end))
     if params:
-        CTX.checks.append(("parameters", params))
+        s.checks.append(("parameters", params))
     return node
 
 
@@ -1054,18 +1068,18 @@ def if_statement(s, loc, toks):
         else:
             i += 1
     last = else_body if else_body is not None else clauses[-1][1]
-    return A.IfStatementAst(clauses=clauses, else_body=else_body, extent=ext(loc, last.extent.end))
+    return A.IfStatementAst(clauses=clauses, else_body=else_body, extent=ext(s, loc, last.extent.end))
 
 
 def while_statement(s, loc, toks):
     cond, body = toks[1], toks[2]
-    return A.WhileStatementAst(condition=cond, body=body, extent=ext(loc, body.extent.end))
+    return A.WhileStatementAst(condition=cond, body=body, extent=ext(s, loc, body.extent.end))
 
 
 def do_statement(s, loc, toks):
     body, kind, cond, end = toks[1], toks[2], toks[3], toks[4]
     cls = A.DoWhileStatementAst if kind == "while" else A.DoUntilStatementAst
-    return cls(body=body, condition=cond, extent=ext(loc, end))
+    return cls(body=body, condition=cond, extent=ext(s, loc, end))
 
 
 def for_statement(s, loc, toks):
@@ -1080,14 +1094,14 @@ def for_statement(s, loc, toks):
                 fatal(s, t.extent.start, "UnexpectedToken", t.extent.text)
             slots[idx] = t
     return A.ForStatementAst(initializer=slots[0], condition=slots[1], iterator=slots[2], body=body,
-                             extent=ext(loc, body.extent.end))
+                             extent=ext(s, loc, body.extent.end))
 
 
 def foreach_statement(s, loc, toks):
     var, iterable, body = toks[1], toks[2], toks[3]
     if var.splatted:
-        CTX.checks.append(("splat", var))
-    return A.ForEachStatementAst(variable=var, iterable=iterable, body=body, extent=ext(loc, body.extent.end))
+        s.checks.append(("splat", var))
+    return A.ForEachStatementAst(variable=var, iterable=iterable, body=body, extent=ext(s, loc, body.extent.end))
 
 
 def switch_flag(s, loc, toks):
@@ -1103,7 +1117,7 @@ def switch_flag(s, loc, toks):
 
 def switch_clause(s, loc, toks):
     cond, body = toks[0], toks[1]
-    return A.SwitchClauseAst(condition=cond, body=body, extent=ext(cond.extent.start, body.extent.end))
+    return A.SwitchClauseAst(condition=cond, body=body, extent=ext(s, cond.extent.start, body.extent.end))
 
 
 def switch_statement(s, loc, toks):
@@ -1136,13 +1150,13 @@ def switch_statement(s, loc, toks):
         # `-file path`: wrap the path expression as a pipeline
         cond = A.PipelineAst(elements=[A.CommandExpressionAst(expression=cond, extent=cond.extent)],
                              extent=cond.extent)
-    return A.SwitchStatementAst(flags=flags, condition=cond, clauses=clauses, default=default, extent=ext(loc, end))
+    return A.SwitchStatementAst(flags=flags, condition=cond, clauses=clauses, default=default, extent=ext(s, loc, end))
 
 
 def catch_clause(s, loc, toks):
     types = [t.type_name for t in toks[1:-1]]
     body = toks[-1]
-    return A.CatchClauseAst(types=types, body=body, extent=ext(loc, body.extent.end))
+    return A.CatchClauseAst(types=types, body=body, extent=ext(s, loc, body.extent.end))
 
 
 def try_statement(s, loc, toks):
@@ -1166,9 +1180,9 @@ def try_statement(s, loc, toks):
             i += 1
     if not catches and fin is None:
         fatal(s, end, "MissingCatchOrFinally")
-    node = A.TryStatementAst(body=body, catches=catches, finally_body=fin, extent=ext(loc, end))
+    node = A.TryStatementAst(body=body, catches=catches, finally_body=fin, extent=ext(s, loc, end))
     if fin is not None or len(catches) > 1:
-        CTX.checks.append(("try", node))
+        s.checks.append(("try", node))
     return node
 
 
@@ -1177,7 +1191,7 @@ def trap_statement(s, loc, toks):
     body = toks[-1]
     if len(toks) > 2:
         type_name = toks[1].type_name
-    return A.TrapStatementAst(type_name=type_name, body=body, extent=ext(loc, body.extent.end))
+    return A.TrapStatementAst(type_name=type_name, body=body, extent=ext(s, loc, body.extent.end))
 
 
 def function_definition(s, loc, toks):
@@ -1201,9 +1215,9 @@ def function_definition(s, loc, toks):
     if not params:
         params = None           # `function f() { param($a) ... }`: an empty list is no list
     node = A.FunctionDefinitionAst(name=name, is_filter=(kw == "filter"), parameters=params, body=body,
-                                   extent=ext(loc, body.extent.end))
+                                   extent=ext(s, loc, body.extent.end))
     if params is not None:
-        CTX.checks.append(("function", node))
+        s.checks.append(("function", node))
     return node
 
 
@@ -1215,7 +1229,7 @@ def flow_statement(s, loc, toks):
     kw = toks[0]
     arg = toks[1] if len(toks) > 1 else None
     end = arg.extent.end if arg is not None else loc + len(kw)
-    e = ext(loc, end)
+    e = ext(s, loc, end)
     if kw == "break":
         return A.BreakStatementAst(label=arg, extent=e)
     if kw == "continue":
@@ -1232,13 +1246,13 @@ def type_definition(s, loc, toks):
     m, end = toks[0], toks[1]
     body = s[m.end():end - 1]
     return A.TypeDefinitionAst(name=m.group("name"), kind=m.group("kind").lower(), members_text=body,
-                               extent=ext(loc, end))
+                               extent=ext(s, loc, end))
 
 
 def verbatim_argument(s, loc, toks):
     """`--%`: the rest of the line, passed as written."""
     m = toks[0]
-    return A.StringConstantExpressionAst(value=m.group("rest").strip(), kind="verbatim", extent=ext(loc, m.end()))
+    return A.StringConstantExpressionAst(value=m.group("rest").strip(), kind="verbatim", extent=ext(s, loc, m.end()))
 
 
 def data_statement(s, loc, toks):
@@ -1247,7 +1261,7 @@ def data_statement(s, loc, toks):
     for t in toks[1:-1]:
         if isinstance(t, str) and t != "data":
             name = t
-    return A.DataStatementAst(variable=name, body=body, extent=ext(loc, body.extent.end))
+    return A.DataStatementAst(variable=name, body=body, extent=ext(s, loc, body.extent.end))
 
 
 def labeled_statement(s, loc, toks):
@@ -1255,7 +1269,7 @@ def labeled_statement(s, loc, toks):
     label = m.group("label")
     fields = {k: getattr(stmt, k) for k in stmt._fields}
     fields["label"] = label
-    return type(stmt)(**fields, extent=ext(loc, stmt.extent.end))
+    return type(stmt)(**fields, extent=ext(s, loc, stmt.extent.end))
 
 
 def using_statement(s, loc, toks):
@@ -1273,7 +1287,7 @@ def using_statement(s, loc, toks):
     if alias is not None:
         if not isinstance(alias, A.StringConstantExpressionAst):
             fatal(s, loc, "InvalidValueForUsingItemName", alias.extent.text)
-        CTX.checks.append(("error", (loc, end, "UsingStatementNotSupported", "")))
+        s.checks.append(("error", (loc, end, "UsingStatementNotSupported", "")))
     return [("using", s[loc:end].strip())]
 
 
@@ -1304,4 +1318,4 @@ def arg_number(s, loc, toks):
     sign = m.group("sign")
     if sign and sign != "+":
         value = -value
-    return A.ConstantExpressionAst(value=value, type_hint=hint, extent=ext(m.start(), m.end()))
+    return A.ConstantExpressionAst(value=value, type_hint=hint, extent=ext(s, m.start(), m.end()))

@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 
 import pyparsing as pp
 
@@ -252,7 +253,7 @@ class TypeDefinition(pp.Token):
                 raise pp.ParseFatalException(instring, km.end(1), "MissingNameAfterKeyword|" + kw, self)
             # `class Name` without `{`: reported where the body should start
             raise pp.ParseFatalException(instring, nm.end(), "MissingTypeBody|" + kw, self)
-        ends = b.CTX.string_ends
+        ends = instring.string_ends
         depth = 1
         i = m.end()
         while True:
@@ -585,7 +586,7 @@ class FastString(pp.ParseElementEnhance):
         return "string_fast"
 
     def parseImpl(self, instring, loc, do_actions=True):
-        end = b.CTX.string_ends.get(loc)
+        end = instring.string_ends.get(loc)
         if end is not None and self.after.match(instring, end):
             r = b.string_token(instring, loc, do_actions)
             return r[0], ([r[1]] if r[1] is not None else [])
@@ -708,14 +709,27 @@ class Grammar:
         self.subexpression = subexpression
 
 
-@functools.lru_cache(maxsize=None)
+_built: Grammar | None = None
+_build_lock = threading.Lock()
+
+
 def build() -> Grammar:
-    old = pp.ParserElement.DEFAULT_WHITE_CHARS
-    pp.ParserElement.set_default_whitespace_chars(T.INLINE_WS)
-    try:
-        return _build()
-    finally:
-        pp.ParserElement.set_default_whitespace_chars(old)
+    """The grammar, built on first use (once, whichever thread asks first).  Once built
+    it is never changed: parses share it and keep their own state in the text."""
+    g = _built
+    if g is not None:
+        return g
+    return _build_once()
+
+
+def _build_once() -> Grammar:
+    global _built
+    with _build_lock:
+        if _built is None:
+            # pyparsing's default whitespace (a class attribute) is left alone: lean.convert
+            # gives every element that would take the default pshim's inline whitespace
+            _built = _build()
+        return _built
 
 
 def _build() -> Grammar:
@@ -1097,11 +1111,11 @@ def _build() -> Grammar:
     script = N((Skip(r"[\s;]*") + ZM(using_statement + Skip(r"[\s;]*")) + script_block_body
                 + Check(r"\Z", "UnexpectedToken")), "script")
 
-    b.CTX.subexpression = sub_expression
     inline_forwards(script)
     script.streamline()
     sub_expression.streamline()
     lean.convert(script, sub_expression, custom=(Fail, Check, PipeFail, StringToken, Skip, Close, Dispatch,
                                                  GenericWord, TypeDefinition, AssignFast, Fast, FastString,
-                                                 BinaryChain, SwitchValueMissing, SwitchClose))
+                                                 BinaryChain, SwitchValueMissing, SwitchClose),
+                 white=T.INLINE_WS)
     return Grammar(script, sub_expression)

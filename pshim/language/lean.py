@@ -41,9 +41,11 @@ def _parse(self, instring, loc, do_actions=True, callPreParse=True):
     """The per-call path of every converted element (installed as its `_parse`)."""
     if callPreParse and self.lean_pre:
         white = self.lean_white
-        n = len(instring)
-        while loc < n and instring[loc] in white:
-            loc += 1
+        try:
+            while instring[loc] in white:
+                loc += 1
+        except IndexError:          # at the end of the text
+            pass
     end, toks = self.parseImpl(instring, loc, do_actions)
     if do_actions and self.lean_actions:
         for fn in self.lean_actions:
@@ -64,9 +66,8 @@ class LeanAnd(pp.And):
     lean = True
 
     def parseImpl(self, instring, loc, do_actions=True):
-        exprs = self.exprs
-        loc, acc = exprs[0]._parse(instring, loc, do_actions, False)
-        for e in exprs[1:]:
+        loc, acc = self.lean_first._parse(instring, loc, do_actions, False)
+        for e in self.lean_rest:
             loc, toks = e._parse(instring, loc, do_actions)
             if toks:
                 acc.extend(toks)
@@ -214,9 +215,11 @@ def children(e):
     return out
 
 
-def convert(*roots, custom=()):
+def convert(*roots, custom=(), white=None):
     """Switch every element reachable from roots to its lean class.  `custom`:
-    pshim element classes (their parseImpl already returns lists)."""
+    pshim element classes (their parseImpl already returns lists).  `white`: the
+    whitespace of every element that takes pyparsing's default (so the grammar
+    never changes pyparsing's process-wide default)."""
     custom = tuple(custom)
     seen = set()
     stack = list(roots)
@@ -238,9 +241,13 @@ def convert(*roots, custom=()):
             raise TypeError(f"lean.convert: results names are not supported ({e})")
         if e.debug or e.failAction:
             raise TypeError(f"lean.convert: debug/fail actions are not supported ({e})")
+        if white is not None and e.copyDefaultWhiteChars:
+            e.whiteChars = set(white)
         e.lean_pre = bool(e.callPreparse and e.skipWhitespace)
         e.lean_white = frozenset(e.whiteChars)
         e.lean_actions = tuple(_raw_action(fn) for fn in e.parseAction)
+        if isinstance(e, pp.And):
+            e.lean_first, e.lean_rest = e.exprs[0], tuple(e.exprs[1:])
         if isinstance(e, pp.Regex):
             e.lean_match = e.re.match
             e.__dict__.pop("parseImpl", None)       # pyparsing binds parseImplAsMatch per instance

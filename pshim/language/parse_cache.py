@@ -35,6 +35,7 @@ import io
 import os
 import re
 import sys
+import threading
 
 try:                        # the C modules behind hashlib and pickle: hashlib loads OpenSSL first
     from _blake2 import blake2b        # (~5 ms) and pickle its Python half (~2 ms), neither needed here
@@ -121,7 +122,7 @@ def _load_key(create: bool) -> bytes | None:
         return None
     os.makedirs(_directory, mode=0o700, exist_ok=True)
     data = os.urandom(32)
-    tmp = f"{key_path}.{os.getpid()}.tmp"
+    tmp = f"{key_path}.{os.getpid()}.{threading.get_ident()}.tmp"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         os.write(fd, data)
@@ -216,7 +217,7 @@ def store(text: str, path: str | None, tree) -> None:
         key = _load_key(create=True)
         entry = _entry_path(text, path)
         data = MAGIC + _mac(key, body) + body
-        tmp = f"{entry}.{os.getpid()}.tmp"
+        tmp = f"{entry}.{os.getpid()}.{threading.get_ident()}.tmp"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
             os.write(fd, data)

@@ -14,9 +14,7 @@ text found in the parse cache needs neither.
 """
 from __future__ import annotations
 
-import gc
 import re
-import sys
 import threading
 from collections import OrderedDict
 
@@ -43,26 +41,30 @@ def parse(text: str, path: str | None = None):
         hit = _cache.get(key)
         if hit is not None:
             _cache.move_to_end(key)
-            if isinstance(hit, ParseError):
-                raise hit
-            return hit
-        result = parse_cache.lookup(text, path) if parse_cache.enabled() else None
-        if result is None:
-            try:
-                result = _parse_uncached(text, path)
-            except ParseError as e:
-                _remember(key, e)
-                raise
-            if parse_cache.enabled():
-                parse_cache.store(text, path, result)
-        _remember(key, result)
-        return result
+    if hit is not None:
+        if isinstance(hit, ParseError):
+            raise hit
+        return hit
+    # the parse itself holds no lock: two threads parse at once (the cache is only a memo,
+    # so two threads parsing the same text both store an equal result)
+    result = parse_cache.lookup(text, path) if parse_cache.enabled() else None
+    if result is None:
+        try:
+            result = _parse_uncached(text, path)
+        except ParseError as e:
+            _remember(key, e)
+            raise
+        if parse_cache.enabled():
+            parse_cache.store(text, path, result)
+    _remember(key, result)
+    return result
 
 
 def _remember(key, value):
-    _cache[key] = value
-    if len(_cache) > CACHE_SIZE:
-        _cache.popitem(last=False)
+    with _lock:
+        _cache[key] = value
+        if len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
 
 
 def _error(source, error_id, arg, start, end=None, incomplete=None):
@@ -164,7 +166,7 @@ def _parse_uncached(text, path):
     from . import builder as B
     from . import grammar as G
     from . import semantic_checks
-    from pyparsing import ParseBaseException, ParseFatalException, ParserElement
+    from pyparsing import ParseBaseException, ParseFatalException
 
     source = SourceText(text, path)
     try:
@@ -172,43 +174,29 @@ def _parse_uncached(text, path):
     except T.ScanError as e:
         raise _error(source, e.error_id, e.arg, e.start, e.end, e.incomplete) from None
     g = G.build()
-    ctx = B.CTX
-    saved = (ctx.source, ctx.text, ctx.string_ends, ctx.checks)
-    ctx.source, ctx.text, ctx.string_ends, ctx.checks = source, scan.clean, scan.string_ends, []
-    old_limit = sys.getrecursionlimit()
-    # the parse allocates many small objects, none cyclic garbage: collecting during it only costs time
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
+    # the parse's whole context travels with the text (no process-wide state is set)
+    clean = B.ParseText(scan.clean, source, scan.string_ends, g.subexpression, [])
     try:
-        if old_limit < 20000:
-            sys.setrecursionlimit(20000)
-        ParserElement.reset_cache()
+        _end, toks = g.script._parse(clean, 0)
+        sb = B.script_body(clean, list(toks), 0, len(text))
+    except ParseFatalException as e:
+        raise _convert_fatal(source, scan, e) from None
+    except ParseBaseException as e:
+        # a non-fatal failure at the top: the grammar stopped at an unexpected token
+        raise _error(source, "UnexpectedToken", T.token_at(scan.clean, e.loc)[0] or "?", e.loc) from None
+    except RecursionError:
+        raise _error(source, "ScriptTooComplicated", "", 0, len(text), False) from None
+    except ParseError:
+        raise
+    except Exception as e:          # a bug in an action must still surface as a ParseError
+        raise _error(source, "UnrecoverableParserError", "", 0, 0, False) from e
+    if scan.requires:
+        sb.requires = list(scan.requires)
+    if clean.checks:
         try:
-            _end, toks = g.script._parse(scan.clean, 0)
-            sb = B.script_body(list(toks), 0, len(text))
-        except ParseFatalException as e:
-            raise _convert_fatal(source, scan, e) from None
-        except ParseBaseException as e:
-            # a non-fatal failure at the top: the grammar stopped at an unexpected token
-            raise _error(source, "UnexpectedToken", T.token_at(scan.clean, e.loc)[0] or "?", e.loc) from None
-        except RecursionError:
-            raise _error(source, "ScriptTooComplicated", "", 0, len(text), False) from None
+            semantic_checks.check(clean.checks, source)
         except ParseError:
             raise
-        except Exception as e:          # a bug in an action must still surface as a ParseError
+        except Exception as e:      # a bug in a check must still surface as a ParseError
             raise _error(source, "UnrecoverableParserError", "", 0, 0, False) from e
-        sb.requires = list(scan.requires)
-        if ctx.checks:
-            try:
-                semantic_checks.check(ctx.checks, source)
-            except ParseError:
-                raise
-            except Exception as e:      # a bug in a check must still surface as a ParseError
-                raise _error(source, "UnrecoverableParserError", "", 0, 0, False) from e
-        return sb
-    finally:
-        ctx.source, ctx.text, ctx.string_ends, ctx.checks = saved
-        if gc_was_enabled:
-            gc.enable()
-        if old_limit < 20000:
-            sys.setrecursionlimit(old_limit)
+    return sb

@@ -9,7 +9,7 @@ target that cannot take the operator, a splatted variable outside a command.
 
 Design: the builder does not walk the tree again for this (a walk costs about a
 tenth of the parse).  Each action that builds a node one of these rules looks
-at notes it in `CTX.checks` as `(kind, node)`; `check()` examines only those
+at notes it in `s.checks` (the parse's ParseText) as `(kind, node)`; `check()` examines only those
 nodes.  An action may run for an alternative the grammar later abandons; such
 a node is a re-parse of the same text, so its error is the same error, and
 duplicates are dropped.  All errors are reported together, in source order, as
