@@ -290,12 +290,8 @@ def _to_switch(value):
 
 
 def _to_xml(value):
-    from .xmldoc import XmlDocument
-    v = unwrap(value)
-    if isinstance(v, XmlDocument):
-        return v
-    text = cv.to_string(v) if not isinstance(v, (list, tuple)) else "\n".join(cv.to_string(x) for x in v)
-    return XmlDocument.parse(text)
+    from .xmldoc import cast_to_xml
+    return cast_to_xml(value)
 
 
 def _to_array(value):

@@ -1119,13 +1119,15 @@ class XmlDocument(_Shadowed, XmlNode):
         return ("XmlDocument", id(self))
 
     @classmethod
-    def parse(cls, text: str) -> "XmlDocument":
-        """The `[xml]` cast of a string: 5.1's conversion error when it is not well formed."""
+    def parse(cls, text: str, shown: str | None = None) -> "XmlDocument":
+        """The `[xml]` cast of a string: 5.1's conversion error (naming `shown`, else the text) when it is
+        not well formed."""
         try:
             root, decl = parse_text(text)
         except XmlException as e:
+            shown = text if shown is None else shown
             raise PSInvalidCastException(
-                f'Cannot convert value "{text}" to type "System.Xml.XmlDocument". Error: "{e.message}"',
+                f'Cannot convert value "{shown}" to type "System.Xml.XmlDocument". Error: "{e.message}"',
                 error_id="InvalidCastToXmlDocument", category="InvalidArgument", target=text) from None
         return cls(root, decl)
 
@@ -1358,6 +1360,21 @@ class XmlDocument(_Shadowed, XmlNode):
 
     def ps_to_string(self):
         return "#document"
+
+
+def cast_to_xml(value):
+    """`[xml]$value` as 5.1's LanguagePrimitives converts: $null stays $null, a document is itself, anything
+    else is read as its text (a collection's items joined by newlines, so `[xml](Get-Content f)` reads the
+    file's lines); the error names the value as its ToString() shows it (System.Object[] for an array)."""
+    from .conversion import to_string, dotnet_string
+    v = unwrap(value)
+    if v is None:
+        return None
+    if isinstance(v, XmlDocument):
+        return v
+    if isinstance(v, (list, tuple)):
+        return XmlDocument.parse("\n".join(to_string(x) for x in v), dotnet_string(v))
+    return XmlDocument.parse(to_string(v))
 
 
 def _display(path):

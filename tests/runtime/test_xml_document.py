@@ -177,3 +177,13 @@ def test_strict_mode_missing_property_and_type_tests():
     out = ok("$x = [xml]'<r><a/></r>'; $x -is [xml]; $x.r -is [System.Xml.XmlElement]; "
              "$x.r -is [System.Xml.XmlNode]; @($x.r.psobject.TypeNames)[0]")
     assert out == [True, True, True, "System.Xml.XmlElement"]
+
+
+def test_cast_of_null_of_a_document_and_of_lines():
+    out = ok("([xml]$null) -eq $null; $d = [xml]'<a/>'; $d.a = 'x'; ([xml]$d).OuterXml; "
+             "([xml]@('<a>', '  <b>1</b>', '</a>')).a.b")
+    assert out == [True, "<a>x</a>", "1"]
+    r = run("[xml]@('<a>', '<b>')")
+    assert [e.message() for e in r.errors] == [
+        'Cannot convert value "System.Object[]" to type "System.Xml.XmlDocument". Error: "Unexpected end of file has '
+        'occurred. The following elements are not closed: b, a. Line 2, position 4."']
