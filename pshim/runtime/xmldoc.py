@@ -44,6 +44,7 @@ XPathException = _exc("XPathException", "System.Xml.XPath.XPathException", Syste
 class XmlNodeList(list):
     """SelectNodes / ChildNodes / GetElementsByTagName results: enumerated by the pipeline."""
     ps_type_names = ("System.Xml.XPathNodeList", "System.Xml.XmlNodeList", "System.Object")
+    ps_methods = ("Item",)
 
     def ps_index(self, idx):
         i = _int_index(idx)
@@ -65,7 +66,14 @@ class XmlChildNodes(XmlNodeList):
 
 
 class XmlAttributeCollection(XmlNodeList):
+    """An element's attributes: indexed by position or name; Append/SetNamedItem add an attribute made
+    with CreateAttribute, RemoveNamedItem removes one."""
     ps_type_names = ("System.Xml.XmlAttributeCollection", "System.Xml.XmlNamedNodeMap", "System.Object")
+    ps_methods = ("Item", "GetNamedItem", "Append", "SetNamedItem", "RemoveNamedItem", "RemoveAll")
+
+    def __init__(self, items=(), owner=None):
+        super().__init__(items)
+        self._owner = owner
 
     def ps_index(self, idx):
         v = unwrap(idx)
@@ -77,7 +85,35 @@ class XmlAttributeCollection(XmlNodeList):
         return super().ps_index(idx)
 
     def GetNamedItem(self, name):
-        return self.ps_index(str(unwrap(name)))
+        return self.ps_index(_str(name))
+
+    def Append(self, attr):
+        attr = unwrap(attr)
+        if not isinstance(attr, XmlAttribute) or self._owner is None:
+            raise InvalidOperationException("The node to be inserted is not an attribute.")
+        name, value = attr._qname, net(attr, "Value")
+        self._owner.SetAttribute(name, value)
+        bound = self._owner.Attributes.GetNamedItem(name)
+        self[:] = list(self._owner.Attributes)
+        return bound
+
+    def SetNamedItem(self, attr):
+        return self.Append(attr)
+
+    def RemoveNamedItem(self, name):
+        found = self.GetNamedItem(name)
+        if found is not None and self._owner is not None:
+            self._owner.RemoveAttribute(found._qname)
+            self[:] = list(self._owner.Attributes)
+        return found
+
+    def RemoveAll(self):
+        if self._owner is not None:
+            for a in list(self):
+                if a._ns is _NONE:
+                    self._owner.RemoveAttribute(a._qname)
+            self[:] = list(self._owner.Attributes)
+        return None
 
 
 def _int_index(idx):
@@ -415,6 +451,17 @@ def _node_value(node):
     return node
 
 
+def _child_element_index(node, idx):
+    v = unwrap(idx)
+    if isinstance(v, str):
+        for c in node._child_nodes():
+            if isinstance(c, XmlElement) and net(c, "Name") == v:
+                return c
+        return None
+    i = _int_index(v)
+    return node if i in (0, -1) else None
+
+
 def wrap(doc, x):
     """The wrapper of an lxml element, comment or processing instruction."""
     if x is None:
@@ -475,7 +522,7 @@ class _Shadowed:
 
 class XmlElement(_Shadowed, XmlLinkedNode):
     _node_type = "Element"
-    ps_methods = XmlNode.ps_methods
+    ps_methods = XmlNode.ps_methods + ("SetAttributeNode", "GetAttributeNode")
     ps_extra_properties = XmlNode.ps_extra_properties + ("HasAttributes", "IsEmpty")
 
     @property
@@ -512,7 +559,17 @@ class XmlElement(_Shadowed, XmlLinkedNode):
 
     @property
     def Attributes(self):
-        return XmlAttributeCollection(self._attribute_nodes())
+        return XmlAttributeCollection(self._attribute_nodes(), self)
+
+    def SetAttributeNode(self, attr):
+        return self.Attributes.Append(attr)
+
+    def GetAttributeNode(self, name):
+        return self.Attributes.GetNamedItem(name)
+
+    def ps_index(self, idx):
+        """`$element['name']`: the first child element of that name (XmlNode's string indexer)."""
+        return _child_element_index(self, idx)
 
     @property
     def HasAttributes(self):
@@ -1349,6 +1406,9 @@ class XmlDocument(_Shadowed, XmlNode):
         import copy
         return XmlDocument(copy.deepcopy(self._root) if self._root is not None else None,
                            dict(self._decl) if self._decl else None, self._preserve)
+
+    def ps_index(self, idx):
+        return _child_element_index(self, idx)
 
     def GetElementsByTagName(self, name):
         if self._root is None:

@@ -187,3 +187,11 @@ def test_cast_of_null_of_a_document_and_of_lines():
     assert [e.message() for e in r.errors] == [
         'Cannot convert value "System.Object[]" to type "System.Xml.XmlDocument". Error: "Unexpected end of file has '
         'occurred. The following elements are not closed: b, a. Line 2, position 4."']
+
+
+def test_string_indexer_and_attribute_collection():
+    out = ok("$x = [xml]'<r><a k=\"1\">t</a></r>'; $x['r']['a'].InnerText; $x['r']['none'] -eq $null; "
+             "$at = $x.CreateAttribute('n'); $at.Value = 'v'; [void]$x.r.a.Attributes.Append($at); $x.OuterXml; "
+             "$x.r.a.Attributes['k'].Value; $x.r.a.Attributes.Count; $x.r.a.Attributes.Item(1).Name; "
+             "[void]$x.r.a.Attributes.RemoveNamedItem('k'); $x.OuterXml; $x.SelectNodes('//a').Item(0).Name")
+    assert out == ["t", True, '<r><a k="1" n="v">t</a></r>', "1", 2, "n", '<r><a n="v">t</a></r>', "a"]
