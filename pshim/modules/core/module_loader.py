@@ -673,8 +673,10 @@ def remove_module(ctx, info, rep):
     info.imports.clear()
     table = module_table(ctx.session)
     for nested in list(info.nested):
-        if nested in table.visible:
+        if nested in table.visible or nested is info:
             continue                      # imported at top level too: it stays
+        if nested.OnRemove is not None or nested.nested:
+            remove_module(ctx, nested, rep)     # its own OnRemove runs, and its nested modules go too
         table.forget(nested)
     table.forget(info)
     for m in list(table.loaded.values()) + list(table.visible):

@@ -84,3 +84,18 @@ def test_dynamic_module_blocks_and_a_module_without_a_block(tmp_path):
     assert r.output == [10]
     r = run("& $d", session=s)
     assert [e.FullyQualifiedErrorId for e in r.errors] == ["CommandNotFoundException"]
+
+
+def test_on_remove_of_a_nested_module_runs_when_its_parent_is_removed(tmp_path):
+    write(tmp_path / "Outer" / "Inner.psm1",
+          "function Get-Inner { 'inner' }\n"
+          "$ExecutionContext.SessionState.Module.OnRemove = { Write-Host 'inner removed' }\n")
+    write(tmp_path / "Outer" / "Outer.psm1", "function Get-Outer { Get-Inner }\n"
+          "$ExecutionContext.SessionState.Module.OnRemove = { Write-Host 'outer removed' }\n")
+    write(tmp_path / "Outer" / "Outer.psd1", "@{ ModuleVersion = '1.0'; RootModule = 'Outer.psm1'\n"
+          "   NestedModules = 'Inner.psm1' }\n")
+    s = new_session()
+    r = run(f"Import-Module '{tmp_path / 'Outer' / 'Outer.psd1'}'; Get-Outer; Remove-Module Outer; "
+            "@(Get-Module Outer, Inner).Count", session=s, capture_output=False)
+    assert not r.errors, r.error_text
+    assert r.host_text.split("\n")[:4] == ["inner", "outer removed", "inner removed", "0"]
