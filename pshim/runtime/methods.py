@@ -114,7 +114,29 @@ def invoke_method(obj, name: str, args, *, invoker=None, convert=None, delegate_
     if lname in _COMMON_DEFS:
         proper = _COMMON_DEFS[lname][0]
         return call_wrapped(proper, args, _common, target, lname, args)
+    if isinstance(target, (list, tuple)) and target:
+        return _enumerate_method(target, name, args, kw)
     raise not_found(_receiver_name(obj), name)
+
+
+def _enumerate_method(items, name, args, kw):
+    """Method enumeration (since 3.0): a collection without the method calls it on each element, as
+    `@('Ab','Cd').ToLower()`; the results are collected as member enumeration collects properties (a single
+    result is a scalar, $null results are dropped, an element without the method is the error)."""
+    out = []
+    for item in items:
+        if item is None:
+            continue
+        r = invoke_method(item, name, args, **kw)
+        if r is None:
+            continue
+        if isinstance(r, list):
+            out.extend(r)
+        else:
+            out.append(r)
+    if not out:
+        return None
+    return out[0] if len(out) == 1 else out
 
 
 def has_method(obj, name: str) -> bool:

@@ -209,6 +209,20 @@ def test_member_enumeration():
     assert val("$o = [pscustomobject]@{n=1}, [pscustomobject]@{n=2}; $o.n") == [1, 2]
 
 
+def test_method_enumeration():
+    # a collection without the method calls it on each element; the collection's own methods come first
+    assert val("@('Ab').ToLower()") == "ab"
+    assert val("@('Ab', 'Cd').ToUpper()") == ["AB", "CD"]
+    assert val("@(1, 2).ToString()") == "System.Object[]"
+    assert val("$o = [pscustomobject]@{n=1}, [pscustomobject]@{n=2}; "
+               "$o | Add-Member ScriptMethod Twice { 2 * $this.n }; $o.Twice()") == [2, 4]
+    r = run("@(1, 2).Foo()")
+    assert r.errors[0].error_id == "MethodNotFound"
+    assert "[System.Int32] does not contain a method named 'Foo'" in r.errors[0].message()
+    r = run("@().Foo()")
+    assert "[System.Object[]] does not contain a method named 'Foo'" in r.errors[0].message()
+
+
 def test_compound_assignment_and_increment():
     assert val("$i = 5; $i += 2; $i -= 1; $i *= 3; $i") == 18
     assert val("$i = 1; $i++; $i") == 2

@@ -30,9 +30,6 @@ def test_the_suite_is_discovered_and_its_signature_tests_pass():
     assert "Describing Tests for ConvertTo-SnakeCase." in r.host_text
 
 
-@pytest.mark.xfail(strict=True, reason="pshim lacks member-access enumeration of methods: "
-                   "@('Ab').ToLower() (a method the array lacks, called on each element, PowerShell 3+) "
-                   "raises MethodNotFound in runtime/methods.py invoke_method")
 def test_every_test_of_the_suite_passes():
     r, res = _run_suite()
     failed = {t.ExpandedPath: [e.Exception.Message for e in t.ErrorRecord] for t in res.Failed}
