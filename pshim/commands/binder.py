@@ -422,6 +422,10 @@ def pipeline_plan(md: CommandMetadata, set_name: str, cmdline_bound: dict):
     return by_value, by_name
 
 
+def _takes_secret(p: Parameter) -> bool:
+    return p.type.lower().rsplit(".", 1)[-1].rstrip("[]") == "securestring"
+
+
 def _exact_type(p: Parameter, value) -> bool:
     """The no-coercion passes: [object] takes anything; [psobject] only a PSObject itself
     (a custom object), so a FileInfo piped to Select-String binds -LiteralPath by its
@@ -510,10 +514,13 @@ def bind_pipeline_record(md: CommandMetadata, plan, record, extent=None, sets=No
                     if len(by_name) == 1 and not by_value:
                         raise
     if not out and (by_value or by_name):
+        # A command that takes a secret from the pipeline (a SecureString parameter) keeps what it was given out
+        # of the error record (5.1 shows it as the target object): plaintext piped there by mistake is a secret.
+        secret = any(_takes_secret(p) for p in (*by_value, *by_name))
         raise binding_error(md, "The input object cannot be bound to any parameters for the command either "
                                 "because the command does not take pipeline input or the input and its "
                                 "properties do not match any of the parameters that take pipeline input.",
-                            "InputObjectNotBound", extent, target=record)
+                            "InputObjectNotBound", extent, target=None if secret else record)
     return out
 
 

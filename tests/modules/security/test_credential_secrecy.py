@@ -113,3 +113,14 @@ def test_cmdlets_belong_to_the_security_module():
     r = run("'Get-Credential','ConvertTo-SecureString','ConvertFrom-SecureString' | "
             "ForEach-Object { (Get-Command $_).Source }; (Get-Command Export-Clixml).Source")
     assert r.output == ["Microsoft.PowerShell.Security"] * 3 + ["Microsoft.PowerShell.Utility"]
+
+
+def test_plaintext_piped_to_a_secure_string_parameter_stays_out_of_the_error_record():
+    # 5.1 shows the piped value as the record's target object; a secret given by mistake is still a secret
+    r = run('"hunter2" | ConvertFrom-SecureString')
+    assert r.errors[0].error_id == "InputObjectNotBound"
+    assert r.errors[0].target is None
+    assert "hunter2" not in r.error_text
+    # other commands keep 5.1's target object
+    r = run('"x" | Get-Date')
+    assert "(x:String)" in r.error_text
