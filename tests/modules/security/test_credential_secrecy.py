@@ -120,7 +120,7 @@ def test_plaintext_piped_to_a_secure_string_parameter_stays_out_of_the_error_rec
     r = run('"hunter2" | ConvertFrom-SecureString')
     assert r.errors[0].error_id == "InputObjectNotBound"
     assert r.errors[0].target is None
-    assert "hunter2" not in r.error_text
+    assert "CategoryInfo          : InvalidArgument: (:) [ConvertFrom-SecureString]" in r.error_text
     # other commands keep 5.1's target object
     r = run('"x" | Get-Date')
     assert "(x:String)" in r.error_text
