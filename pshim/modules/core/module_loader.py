@@ -27,24 +27,13 @@ from ...language import ast as A
 from ...runtime.operators import wildcard_match, has_wildcard
 from ...runtime.psobject import DotNetObject
 from ...runtime.scopes import ModuleScope, session_module
+from ...commands.verbs import APPROVED_VERB_NAMES
 from ...runtime.version import Version
 from .module_info import (PSModuleInfo, ModuleEngineIntrinsics, builtin_modules, exchange_module_names,
                           INITIALLY_IMPORTED, SNAPIN_ONLY)
 from .module_manifest import (ModuleError, module_error, read_manifest_data, check_manifest, as_list,
                               MissingMemberException)
 from .module_path import candidates, module_file_in, _relative_module_file, command_index
-
-# 5.1's approved verbs (Get-Verb)
-APPROVED_VERBS = frozenset(v.lower() for v in (
-    "Add", "Approve", "Assert", "Backup", "Block", "Checkpoint", "Clear", "Close", "Compare", "Complete",
-    "Compress", "Confirm", "Connect", "Convert", "ConvertFrom", "ConvertTo", "Copy", "Debug", "Deny", "Disable",
-    "Disconnect", "Dismount", "Edit", "Enable", "Enter", "Exit", "Expand", "Export", "Find", "Format", "Get",
-    "Grant", "Group", "Hide", "Import", "Initialize", "Install", "Invoke", "Join", "Limit", "Lock", "Measure",
-    "Merge", "Mount", "Move", "New", "Open", "Optimize", "Out", "Ping", "Pop", "Protect", "Publish", "Push",
-    "Read", "Receive", "Redo", "Register", "Remove", "Rename", "Repair", "Request", "Reset", "Resize", "Resolve",
-    "Restart", "Restore", "Resume", "Revoke", "Save", "Search", "Select", "Send", "Set", "Show", "Skip", "Split",
-    "Start", "Step", "Stop", "Submit", "Suspend", "Switch", "Sync", "Test", "Trace", "Unblock", "Undo",
-    "Uninstall", "Unlock", "Unprotect", "Unpublish", "Unregister", "Update", "Use", "Wait", "Watch", "Write"))
 
 # variables every module scope has that are not the module's own (never exported)
 _AUTOMATIC = frozenset(("psscriptroot", "pscommandpath", "myinvocation", "args", "input", "_", "psitem",
@@ -614,7 +603,7 @@ def import_members(ctx, info, target, opts: ImportOptions, rep):
         info.imports.append((target, "function", name.lower(), fi))
         rep.verbose(f"Importing function '{name}'.")
         verb, sep, _ = name.partition("-")
-        if sep and verb.lower() not in APPROVED_VERBS:
+        if sep and verb.lower() not in APPROVED_VERB_NAMES:
             unapproved.append(name)
     for low, v in list(info.variables.items()):
         if not _selected(v.name, opts.variables):

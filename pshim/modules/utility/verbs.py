@@ -9,25 +9,10 @@ from __future__ import annotations
 
 from ...commands.cmdlet import Cmdlet
 from ...commands.parameters import Parameter
+from ...commands.verbs import APPROVED_VERBS
 from ...runtime import conversion as cv
 from ...runtime.psobject import PSObject
 from ...runtime.wildcard import wildcard_match
-
-APPROVED_VERBS = (
-    ("Common", ("Add", "Clear", "Close", "Copy", "Enter", "Exit", "Find", "Format", "Get", "Hide", "Join", "Lock",
-                "Move", "New", "Open", "Optimize", "Pop", "Push", "Redo", "Remove", "Rename", "Reset", "Resize",
-                "Search", "Select", "Set", "Show", "Skip", "Split", "Step", "Switch", "Undo", "Unlock", "Watch")),
-    ("Data", ("Backup", "Checkpoint", "Compare", "Compress", "Convert", "ConvertFrom", "ConvertTo", "Dismount",
-              "Edit", "Expand", "Export", "Group", "Import", "Initialize", "Limit", "Merge", "Mount", "Out",
-              "Publish", "Restore", "Save", "Sync", "Unpublish", "Update")),
-    ("Lifecycle", ("Approve", "Assert", "Complete", "Confirm", "Deny", "Disable", "Enable", "Install", "Invoke",
-                   "Register", "Request", "Restart", "Resume", "Start", "Stop", "Submit", "Suspend", "Uninstall",
-                   "Unregister", "Wait")),
-    ("Diagnostic", ("Debug", "Measure", "Ping", "Repair", "Resolve", "Test", "Trace")),
-    ("Communications", ("Connect", "Disconnect", "Read", "Receive", "Send", "Write")),
-    ("Security", ("Block", "Grant", "Protect", "Revoke", "Unblock", "Unprotect")),
-    ("Other", ("Use",)),
-)
 
 _TYPE_NAMES = ["Selected.Microsoft.PowerShell.Commands.MemberDefinition", "System.Management.Automation.PSCustomObject",
                "System.Object"]
