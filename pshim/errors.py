@@ -9,7 +9,27 @@ A Python exception of any other kind reaching the user is a bug.
 """
 from __future__ import annotations
 
-from .language.extent import Extent
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:      # annotations only: errors are the foundation every layer imports, they import none
+    from .language.extent import Extent
+
+
+def _plain_text(v) -> str:
+    return str(v)
+
+
+def _plain_type_name(v) -> str:
+    return type(v).__name__
+
+
+# How a CategoryInfo shows its target (TargetName, TargetType): the runtime's text and short type name
+# of a value, registered by runtime/conversion.py when it loads (register_target_text).
+_TARGET_TEXT = [_plain_text, _plain_type_name]
+
+
+def register_target_text(text, type_name) -> None:
+    _TARGET_TEXT[:] = [text, type_name]
 
 
 class PSException(Exception):
@@ -321,12 +341,11 @@ class ErrorRecord:
 
     @property
     def CategoryInfo(self) -> CategoryInfo:
-        from .runtime.typenames import short_type_name
         target = self.target
         if target is None:
             tname, ttype = "", ""
         else:
-            from .runtime.conversion import to_string
+            to_string, short_type_name = _TARGET_TEXT
             try:
                 tname = to_string(target)
             except Exception:   # a target whose text cannot be made is shown empty

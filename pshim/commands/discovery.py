@@ -150,6 +150,9 @@ class CommandTable:
         self.script_preamble_hooks = []    # module hooks: callable(ctx, script_ast, path): `#requires`, `using module`
         self.command_line_hooks = []       # module hooks: callable(session, text): a line typed at the prompt
         #                                    is about to run (transcripts' invocation headers)
+        self.file_redirection = None       # "module:Class" of the writer behind `> path` / `>> path`: a
+        #                                    module's manifest names it (FILE_REDIRECTION); the pipeline
+        #                                    makes one per redirection (redirection_writer)
         for m in modules:
             self.load_module(m)
 
@@ -176,9 +179,20 @@ class CommandTable:
             self.command_not_found_hooks.extend(getattr(man, "COMMAND_NOT_FOUND_HOOKS", ()))
             self.script_preamble_hooks.extend(getattr(man, "SCRIPT_PREAMBLE_HOOKS", ()))
             self.command_line_hooks.extend(getattr(man, "COMMAND_LINE_HOOKS", ()))
+            self.file_redirection = getattr(man, "FILE_REDIRECTION", self.file_redirection)
             on_load = getattr(man, "on_load", None)
             if on_load is not None:
                 on_load(self)
+
+
+    def redirection_writer(self, ctx, path_text: str, append: bool):
+        """The writer for `> path` / `>> path` (an implicit `| Out-File`): open(), add(obj), close()."""
+        if self.file_redirection is None:
+            from ..errors import PSNotSupportedException
+            raise PSNotSupportedException("No loaded module writes redirected output to files.",
+                                          error_id="RedirectionNotSupported", category="NotImplemented")
+        mod, _, cls = self.file_redirection.partition(":")
+        return getattr(importlib.import_module(mod), cls)(ctx, path_text, append)
 
 
 def resolve_command(ctx, name: str, depth: int = 0):

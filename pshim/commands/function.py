@@ -340,7 +340,7 @@ class FunctionProcessor(CommandProcessor):
                 scope.set_local("ConfirmPreference", "Low" if v else "None")
         missing = missing_mandatory(md, self.set_name, bound, expects_input and self.has_plan)
         if missing:
-            from ..host.prompts import prompt_for_mandatory
+            from .mandatory_prompt import prompt_for_mandatory
             for p, raw in prompt_for_mandatory(ctx, self, missing).items():
                 bound[p.name] = convert_argument(md, p, raw, self.extent)
         bp = PSBoundParametersDictionary()

@@ -277,9 +277,8 @@ class _FileSink:
     """One `>`/`>>` target of a pipeline: formatted into the file as objects arrive."""
 
     def __init__(self, ctx, path_text, append, extent=None):
-        from ..modules.utility.out_file import RedirectionWriter
         self.extent = extent
-        self.writer = self._call(RedirectionWriter, ctx, path_text, append)
+        self.writer = self._call(ctx.session.commands.redirection_writer, ctx, path_text, append)
         self._call(self.writer.open)
 
     def _call(self, fn, *args):

@@ -265,7 +265,7 @@ class CmdletProcessor(CommandProcessor):
             self._setup_simple_input()
 
     def _fill_mandatory(self, missing):
-        from ..host.prompts import prompt_for_mandatory
+        from .mandatory_prompt import prompt_for_mandatory
         values = prompt_for_mandatory(self.ctx, self, missing)
         md = self.metadata
         for p, raw in values.items():

@@ -108,3 +108,16 @@ def inquire_error(ctx, record: ErrorRecord):
         raise ActionPreferenceStopException(
             "The running command stopped because the user selected the Stop option.",
             error_id="ActionPreferenceStop", error_record=record)
+
+
+def inquire_debug(ctx, processor):
+    """-Debug: ask after each debug message (Yes to All stops asking for this command; Halt stops it)."""
+    choices = [CHOICES[0], CHOICES[1], ("&Halt Command", "Stop this command."), CHOICES[4]]
+    idx = ctx.host.prompt_for_choice("Confirm", "Continue with this operation?", choices, 0)
+    if idx == 1 and processor is not None:
+        processor.sp_state = "debug_all"
+    elif choices[idx][0] == "&Halt Command":
+        from ..errors import ActionPreferenceStopException
+        raise ActionPreferenceStopException(
+            "The running command stopped because the user selected the Stop option.",
+            error_id="ActionPreferenceStop")

@@ -421,7 +421,7 @@ class Formatter:
 def _error_text(rec) -> str:
     """An ErrorRecord in the output (2>&1) shows in the engine's NormalView."""
     try:
-        from ..host.error_view import normal_view
+        from .error_view import normal_view
         return normal_view(rec).rstrip("\n")
     except Exception:   # no error view available: its message alone
         return rec.message()

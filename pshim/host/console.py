@@ -57,8 +57,14 @@ class HostBase:
         w = self.ui_width()
         return (w - 1) if w else 120
 
+    def out_default_sink(self, ctx):
+        """Where a command line's output goes when nothing else takes it: Out-Default to this host
+        (Session.run asks; the runtime never imports the host)."""
+        from .out_default_sink import OutDefaultSink
+        return OutDefaultSink(ctx)
+
     def write_error_record(self, rec):
-        from .error_view import normal_view
+        from ..formatting.error_view import normal_view
         self.write_error_text(normal_view(rec, self.ui_width() or 120) + "\n")
 
     def write_warning(self, text):

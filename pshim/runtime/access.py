@@ -109,8 +109,7 @@ def invoke_method(ctx, obj, name: str, args: list):
             return m.getter(obj, args)
     from .scriptblock import ScriptBlock
     if isinstance(obj, ScriptBlock) and name.lower() in ("invoke", "invokereturnasis"):
-        from ..commands.function import invoke_scriptblock
-        return collect_output(invoke_scriptblock(ctx, obj, list(args)))
+        return collect_output(ctx.session.engine.invoke_scriptblock(ctx, obj, list(args)))
     from . import methods
     try:
         from .compile_expr import _callbacks
@@ -134,8 +133,7 @@ def _convert(value, type_name_):
 
 
 def invoke_sb(ctx, sb, item):
-    from ..commands.function import invoke_scriptblock_dotted
-    return invoke_scriptblock_dotted(ctx, sb, item)
+    return ctx.session.engine.invoke_scriptblock_dotted(ctx, sb, item)
 
 
 def index_value(obj, idx, missing=None):

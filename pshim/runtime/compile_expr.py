@@ -159,8 +159,7 @@ def compile_variable_get(name: str, scope: str | None, extent=None):
         return fn
     # a drive-qualified variable such as ${C:\path\file.txt} reads the item
     def drive(ctx):
-        from ..commands.providers import read_drive_variable
-        return read_drive_variable(ctx, scope, name)
+        return ctx.session.engine.read_drive_variable(ctx, scope, name)
     return drive
 
 
@@ -326,7 +325,7 @@ def _invoke_member(node: A.InvokeMemberExpressionAst):
             from . import statics
             n = name(ctx)
             try:
-                return statics.invoke_static(t.full_name, n, [a(ctx) for a in args], **_callbacks(ctx))
+                return statics.invoke_static(t.full_name, n, [a(ctx) for a in args], **_static_callbacks(ctx))
             except PSException as e:
                 # a script-defined class: [Report]::new()
                 if n.lower() == "new" and getattr(t, "_convert", None) is not None and \
@@ -349,12 +348,21 @@ def _invoke_member(node: A.InvokeMemberExpressionAst):
 def _callbacks(ctx):
     """Script-block callbacks .NET-side code needs (delegates, .Where/.ForEach, List[T] items)."""
     from .access import invoke_sb, _convert
-    from ..commands.function import invoke_scriptblock
+    session = ctx.session
 
     def delegate(sb, args):
-        return invoke_scriptblock(ctx, sb, list(args))
+        return session.engine.invoke_scriptblock(ctx, sb, list(args))
     return {"invoker": lambda sb, item: invoke_sb(ctx, sb, item), "convert": _convert,
             "delegate_invoker": delegate}
+
+
+def _static_callbacks(ctx):
+    """What static members need of the session: the callbacks above, and the session's path resolver
+    ([System.IO.File]::ReadAllText('C:\\x') reads through its drives)."""
+    session = ctx.session
+    kw = _callbacks(ctx)
+    kw["path_resolver"] = lambda p: session.drives.resolve(p, session.location)
+    return kw
 
 
 def _index(node: A.IndexExpressionAst):

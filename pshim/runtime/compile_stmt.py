@@ -15,6 +15,7 @@ from ..errors import (PSException, RuntimeException, ErrorRecord, PSErrorRecordE
 from ..language import ast as A
 from . import conversion as cv
 from .compile_expr import compile_expr, collect_value, emit_value
+from .engine import command_layer
 from .operators import RangeValue
 from .scopes import PSVariable
 
@@ -206,8 +207,7 @@ def _pipeline(node: A.PipelineAst):
                 ctx.last_status = True
                 emit_value(v, out)
             return expr_stmt
-    from ..commands.pipeline import compile_pipeline
-    return compile_pipeline(node)
+    return command_layer().compile_pipeline(node)
 
 
 def _is_void_expression(e) -> bool:

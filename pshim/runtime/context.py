@@ -131,8 +131,7 @@ class ExecutionContext:
         if a == "silentlycontinue":
             return
         if a == "inquire":
-            from ..commands.should_process import inquire_error
-            inquire_error(self, record)
+            self.session.engine.inquire_error(self, record)
         self.streams.error(record)
 
     def write_warning(self, text: str, action: str | None = None):
@@ -158,16 +157,7 @@ class ExecutionContext:
             # 5.1's -Debug: ask after each debug message (Yes to All stops asking for this command)
             if processor is not None and processor.sp_state == "debug_all":
                 return
-            from ..commands.should_process import CHOICES
-            choices = [CHOICES[0], CHOICES[1], ("&Halt Command", "Stop this command."), CHOICES[4]]
-            idx = self.host.prompt_for_choice("Confirm", "Continue with this operation?", choices, 0)
-            if idx == 1 and processor is not None:
-                processor.sp_state = "debug_all"
-            elif choices[idx][0] == "&Halt Command":
-                from ..errors import ActionPreferenceStopException
-                raise ActionPreferenceStopException(
-                    "The running command stopped because the user selected the Stop option.",
-                    error_id="ActionPreferenceStop")
+            self.session.engine.inquire_debug(self, processor)
 
     def write_information(self, obj, action: str | None = None, from_host: bool = False):
         a = (action or ("Continue" if from_host else self.preference("InformationPreference"))).lower()

@@ -277,3 +277,13 @@ def to_double(value) -> float:
 
 def is_numeric(value) -> bool:
     return (isinstance(value, (int, float, decimal.Decimal)) and not isinstance(value, bool))
+
+
+def _register_with_errors():
+    """An ErrorRecord's CategoryInfo shows its target with the runtime's text and type name."""
+    from ..errors import register_target_text
+    from .typenames import short_type_name
+    register_target_text(to_string, short_type_name)
+
+
+_register_with_errors()

@@ -17,33 +17,27 @@ from .psobject import DotNetObject
 _DRIVE_RE = re.compile(r"^([A-Za-z][A-Za-z0-9_]*):(?:[\\/](.*))?$", re.S)
 
 
-_SESSION_RESOLVER = [None]
-
-
-def set_session_resolver(fn):
-    """The path resolver of the session that ran most recently: .NET static
-    file APIs ([System.IO.File]::ReadAllText) resolve through it."""
-    _SESSION_RESOLVER[0] = fn
-
-
-def session_resolver():
-    return _SESSION_RESOLVER[0]
-
-
-_SESSION_DISPLAY = [None]
-
-
-def set_session_display(fn):
-    _SESSION_DISPLAY[0] = fn
-
-
 def display_path(os_path: str) -> str:
-    """An OS path as the user addresses it (`C:\\x` under the C: root) for messages."""
-    fn = _SESSION_DISPLAY[0]
+    """An OS path as the user addresses it, for messages: `C:\\x` under the C: drive's root (every
+    session's C: is the same folder, `c_drive_root()`), any other path as it is."""
     try:
-        return fn(os_path) if fn is not None else os_path
+        return _c_form(os_path, c_drive_root())
     except Exception:   # a message must never fail because of its path
         return os_path
+
+
+def c_drive_root(home: str | None = None) -> str:
+    """The folder pshim's C: drive maps to: $PSHIM_DRIVE_C, else <pshim home>/drives/C."""
+    return os.environ.get("PSHIM_DRIVE_C") or os.path.join(home or pshim_home(), "drives", "C")
+
+
+def _c_form(os_path: str, c_root: str) -> str:
+    root = os.path.normpath(c_root)
+    if os_path == root or os_path.startswith(root.rstrip("/") + "/"):
+        rest = os.path.relpath(os_path, root)
+        rest = "" if rest == "." else rest.replace("/", "\\")
+        return f"C:\\{rest}"
+    return os_path
 
 
 def pshim_home() -> str:
@@ -97,7 +91,7 @@ class DriveTable:
     def __init__(self, home: str | None = None):
         self.home = home or pshim_home()
         self.drives: dict[str, PSDriveInfo] = {}
-        c_root = os.environ.get("PSHIM_DRIVE_C") or os.path.join(self.home, "drives", "C")
+        c_root = c_drive_root(self.home)
         self.add(PSDriveInfo("C", c_root, description="Windows-style C: drive mapped to a folder"))
         self.add(PSDriveInfo("Temp", os.environ.get("TMPDIR", "/tmp")))
 

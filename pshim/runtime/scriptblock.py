@@ -8,6 +8,7 @@ cmdlets.
 """
 from __future__ import annotations
 
+from .engine import command_layer
 from .psobject import DotNetObject
 
 # a script block not yet bound to a session state ([scriptblock]::Create, a script file's body): it runs
@@ -129,8 +130,7 @@ class FunctionInfo(DotNetObject):
     @property
     def metadata(self):
         if self._metadata is None:
-            from ..commands.function import function_metadata
-            self._metadata = function_metadata(self)
+            self._metadata = command_layer().function_metadata(self)
         return self._metadata
 
     def ps_to_string(self):

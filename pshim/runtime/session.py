@@ -8,6 +8,7 @@ import os
 from ..errors import (PSException, ParseError, BreakSignal, ContinueSignal, ReturnSignal, ErrorRecord)
 from .context import ExecutionContext, Streams, PREFERENCE_DEFAULTS
 from .drives import DriveTable, PathInfo, pshim_home
+from .engine import command_layer
 from .history import History
 from .psobject import Hashtable, ArrayList, DotNetObject
 from .scopes import Scope, PSVariable
@@ -124,9 +125,10 @@ def _ps_version_table():
 
 class Session:
     def __init__(self, host, modules=None, interactive: bool | None = None):
-        from ..commands.discovery import CommandTable, BUILTIN_MODULES
         self.host = host
-        self.commands = CommandTable(modules or BUILTIN_MODULES)
+        # the command layer (runtime/engine.py): the runtime asks it to run pipelines and script blocks
+        self.engine = command_layer()
+        self.commands = self.engine.command_table(modules)
         self.drives = DriveTable()
         self.location = os.getcwd()
         self.location_stack = []
@@ -162,9 +164,6 @@ class Session:
             g.set_local(k, v)
         g.vars["pwd"] = LocationVariable(self)
         self.global_ctx = ExecutionContext(self, g, self.default_streams())
-        from .drives import set_session_resolver, set_session_display
-        set_session_resolver(lambda p: self.drives.resolve(p, self.location))
-        set_session_display(self.drives.to_ps_path)
 
     def state(self, key: str, factory):
         """The module state kept under `key` (e.g. "exchange.directory"), made by factory() on first use."""
@@ -282,5 +281,5 @@ class Session:
         return ctx.last_status
 
     def out_default_sink(self, ctx):
-        from ..host.out_default_sink import OutDefaultSink
-        return OutDefaultSink(ctx)
+        """Where a command line's output goes when nothing takes it: the host's Out-Default."""
+        return self.host.out_default_sink(ctx)

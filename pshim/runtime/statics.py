@@ -4,7 +4,8 @@ Entry points (type names arrive as full .NET names; the engine resolves
 accelerators such as `math` -> `System.Math` first; lookups are case-insensitive):
 
     get_static(type_full_name, name, default=None)  -> property value (default when unknown)
-    invoke_static(type_full_name, name, args, *, invoker=None, convert=None, delegate_invoker=None)
+    invoke_static(type_full_name, name, args, *, invoker=None, convert=None, delegate_invoker=None,
+                  path_resolver=None)
     has_static(type_full_name, name) -> bool
     static_members(type_full_name) -> [(name, "Property"|"Method", definition)]
     known_types() -> full names this module serves
@@ -100,9 +101,11 @@ def has_static(type_full_name: str, name: str) -> bool:
                               (name.lower() == "new" and _generic_ctor(type_full_name) is not None))
 
 
-def invoke_static(type_full_name: str, name: str, args, *, invoker=None, convert=None, delegate_invoker=None):
+def invoke_static(type_full_name: str, name: str, args, *, invoker=None, convert=None, delegate_invoker=None,
+                  path_resolver=None):
     args = list(args) if args is not None else []
-    kw = {"invoker": invoker, "convert": convert, "delegate_invoker": delegate_invoker}
+    kw = {"invoker": invoker, "convert": convert, "delegate_invoker": delegate_invoker,
+          "path_resolver": path_resolver}
     lname = name.lower()
     t = _lookup(type_full_name)
     entry = t.methods.get(lname) if t is not None else None

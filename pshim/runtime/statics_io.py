@@ -4,8 +4,8 @@ Path functions are pure string operations with Windows rules (`\\` and `/` are
 both separators, `C:` is a root). File and Directory touch the disk through a
 path resolver: by default a `C:\\...` path goes through pshim's drive table
 (drives.DriveTable, C: -> <pshim home>/drives/C) and a relative path is taken
-against the process directory, as .NET does. The engine may install its
-session's resolver with `set_path_resolver(fn)`.
+against the process directory, as .NET does. A session passes its own
+resolver with each call (`kw["path_resolver"]`, runtime/compile_expr._static_callbacks).
 """
 from __future__ import annotations
 
@@ -23,28 +23,21 @@ from .statics_system import byte_array
 # ---------------------------------------------------------------------------
 # Path resolution (for File / Directory)
 
-_resolver = None
+_default_drives = None
 
 
-def set_path_resolver(fn):
-    """fn(path: str) -> OS path. None restores the default."""
-    global _resolver
-    _resolver = fn
-
-
-def resolve_path(path: str) -> str:
-    if _resolver is not None:
-        return _resolver(path)
-    from .drives import session_resolver
-    if session_resolver() is not None:
-        return session_resolver()(path)
+def resolve_path(path: str, kw=None) -> str:
+    """An OS path for a path given to a File/Directory method: through the calling session's resolver
+    (`kw["path_resolver"]`, passed by the runtime with each call), else through a drive table of its
+    own (C: -> <pshim home>/drives/C), a relative path taken against the process directory."""
+    fn = kw.get("path_resolver") if kw else None
+    if fn is not None:
+        return fn(path)
     from .drives import DriveTable
     global _default_drives
-    try:
-        table = _default_drives
-    except NameError:
-        table = _default_drives = DriveTable()
-    return table.resolve(path, "")
+    if _default_drives is None:
+        _default_drives = DriveTable()
+    return _default_drives.resolve(path, "")
 
 
 _SEPS = "\\/"
@@ -266,10 +259,10 @@ def _p_invalid_path(args, kw):
 F = static_type("System.IO.File")
 
 
-def _os_error(exc: OSError, path: str):
+def _os_error(exc: OSError, path: str, kw=None):
     import errno
     if exc.errno == errno.ENOENT:
-        parent = os.path.dirname(resolve_path(path)) if path else ""
+        parent = os.path.dirname(resolve_path(path, kw)) if path else ""
         if parent and not os.path.isdir(parent):
             return DirectoryNotFoundException(f"Could not find a part of the path '{path}'.")
         return FileNotFoundException(f"Could not find file '{path}'.")
@@ -313,7 +306,7 @@ def _f_exists(args, kw):
     if not path or not path.strip():
         return False
     try:
-        return os.path.isfile(resolve_path(path))
+        return os.path.isfile(resolve_path(path, kw))
     except Exception:   # an unresolvable path (unknown drive) simply does not exist
         return False
 
@@ -325,10 +318,10 @@ def _f_read_all_text(args, kw):
     path = _file_path(args)
     enc = _encoding_arg(args, 1)
     try:
-        with open(resolve_path(path), "rb") as fh:
+        with open(resolve_path(path, kw), "rb") as fh:
             return decode_text(fh.read(), enc)
     except OSError as exc:
-        raise _os_error(exc, path) from None
+        raise _os_error(exc, path, kw) from None
 
 
 def _split_lines(text: str) -> list[str]:
@@ -349,13 +342,13 @@ def _f_read_all_bytes(args, kw):
     nargs(args, 1)
     path = _file_path(args)
     try:
-        with open(resolve_path(path), "rb") as fh:
+        with open(resolve_path(path, kw), "rb") as fh:
             return byte_array(fh.read())
     except OSError as exc:
-        raise _os_error(exc, path) from None
+        raise _os_error(exc, path, kw) from None
 
 
-def _write(args, mode, name):
+def _write(args, mode, name, kw=None):
     nargs(args, 2, 3)
     path = _file_path(args)
     enc = _encoding_arg(args, 2)
@@ -365,7 +358,7 @@ def _write(args, mode, name):
         text = "".join(dotnet_string(x) + "\r\n" for x in v)
     else:
         text = a_str(args, 1) or ""
-    os_path = resolve_path(path)
+    os_path = resolve_path(path, kw)
     data = b""
     if enc is not None and (mode == "wb" or not os.path.exists(os_path) or os.path.getsize(os_path) == 0):
         data = enc.preamble
@@ -374,19 +367,19 @@ def _write(args, mode, name):
         with open(os_path, mode) as fh:
             fh.write(data)
     except OSError as exc:
-        raise _os_error(exc, path) from None
+        raise _os_error(exc, path, kw) from None
 
 
 @F.method("WriteAllText", "static void WriteAllText(string path, string contents)",
           "static void WriteAllText(string path, string contents, System.Text.Encoding encoding)")
 def _f_write_all_text(args, kw):
-    _write(args, "wb", "WriteAllText")
+    _write(args, "wb", "WriteAllText", kw)
 
 
 @F.method("AppendAllText", "static void AppendAllText(string path, string contents)",
           "static void AppendAllText(string path, string contents, System.Text.Encoding encoding)")
 def _f_append_all_text(args, kw):
-    _write(args, "ab", "AppendAllText")
+    _write(args, "ab", "AppendAllText", kw)
 
 
 @F.method("WriteAllLines", "static void WriteAllLines(string path, string[] contents)",
@@ -395,7 +388,7 @@ def _f_write_all_lines(args, kw):
     args = list(args)
     if len(args) >= 2 and not isinstance(unwrap(args[1]), (list, tuple)):
         args[1] = [args[1]]
-    _write(args, "wb", "WriteAllLines")
+    _write(args, "wb", "WriteAllLines", kw)
 
 
 @F.method("AppendAllLines", "static void AppendAllLines(string path, System.Collections.Generic.IEnumerable[string] contents)")
@@ -403,7 +396,7 @@ def _f_append_all_lines(args, kw):
     args = list(args)
     if len(args) >= 2 and not isinstance(unwrap(args[1]), (list, tuple)):
         args[1] = [args[1]]
-    _write(args, "ab", "AppendAllLines")
+    _write(args, "ab", "AppendAllLines", kw)
 
 
 @F.method("WriteAllBytes", "static void WriteAllBytes(string path, byte[] bytes)")
@@ -412,10 +405,10 @@ def _f_write_all_bytes(args, kw):
     path = _file_path(args)
     from .statics_system import _bytes
     try:
-        with open(resolve_path(path), "wb") as fh:
+        with open(resolve_path(path, kw), "wb") as fh:
             fh.write(_bytes(args[1], "bytes"))
     except OSError as exc:
-        raise _os_error(exc, path) from None
+        raise _os_error(exc, path, kw) from None
 
 
 @F.method("Delete", "static void Delete(string path)")
@@ -423,11 +416,11 @@ def _f_delete(args, kw):
     nargs(args, 1)
     path = _file_path(args)
     try:
-        os.remove(resolve_path(path))
+        os.remove(resolve_path(path, kw))
     except FileNotFoundError:
         pass
     except OSError as exc:
-        raise _os_error(exc, path) from None
+        raise _os_error(exc, path, kw) from None
 
 
 @F.method("Copy", "static void Copy(string sourceFileName, string destFileName)",
@@ -437,13 +430,13 @@ def _f_copy(args, kw):
     nargs(args, 2, 3)
     src, dst = _file_path(args, 0), _file_path(args, 1)
     overwrite = len(args) == 3 and bool(unwrap(args[2]))
-    d = resolve_path(dst)
+    d = resolve_path(dst, kw)
     if os.path.exists(d) and not overwrite:
         raise IOException(f"The file '{dst}' already exists.")
     try:
-        shutil.copyfile(resolve_path(src), d)
+        shutil.copyfile(resolve_path(src, kw), d)
     except OSError as exc:
-        raise _os_error(exc, src) from None
+        raise _os_error(exc, src, kw) from None
 
 
 # ---------------------------------------------------------------------------
@@ -475,7 +468,7 @@ def _d_exists(args, kw):
     if not path or not path.strip():
         return False
     try:
-        return os.path.isdir(resolve_path(path))
+        return os.path.isdir(resolve_path(path, kw))
     except Exception:   # unresolvable (unknown drive): does not exist
         return False
 
@@ -485,12 +478,12 @@ def _d_create(args, kw):
     nargs(args, 1)
     path = _file_path(args)
     try:
-        os.makedirs(resolve_path(path), exist_ok=True)
+        os.makedirs(resolve_path(path, kw), exist_ok=True)
     except FileExistsError:
         raise IOException(f"Cannot create \"{path}\" because a file or directory with the same name already "
                           "exists.") from None
     except OSError as exc:
-        raise _os_error(exc, path) from None
+        raise _os_error(exc, path, kw) from None
     return DirectoryInfo(path)
 
 
@@ -500,7 +493,7 @@ def _join_like(base: str, name: str) -> str:
     return base if not name else (base + name if base.endswith(("\\", "/")) else base + "\\" + name)
 
 
-def _listing(args, want_files, want_dirs, name):
+def _listing(args, want_files, want_dirs, name, kw=None):
     nargs(args, 1, 2, 3)
     path = _file_path(args)
     pattern = a_str(args, 1) if len(args) > 1 else "*"
@@ -508,7 +501,7 @@ def _listing(args, want_files, want_dirs, name):
         raise arg_null("searchPattern")
     recursive = len(args) == 3 and enum_value(args[2], SEARCH_OPTION, "System.IO.SearchOption", name,
                                               "searchOption") == 1
-    root = resolve_path(path)
+    root = resolve_path(path, kw)
     if not os.path.isdir(root):
         raise DirectoryNotFoundException(f"Could not find a part of the path '{path}'.")
     out = []
@@ -517,7 +510,7 @@ def _listing(args, want_files, want_dirs, name):
         try:
             entries = sorted(os.listdir(os_dir), key=str.lower)
         except OSError as exc:
-            raise _os_error(exc, shown) from None
+            raise _os_error(exc, shown, kw) from None
         for e in entries:
             full = os.path.join(os_dir, e)
             is_dir = os.path.isdir(full)
@@ -541,18 +534,18 @@ def _match(name, pattern):
             "static string[] GetFiles(string path, string searchPattern)",
             "static string[] GetFiles(string path, string searchPattern, System.IO.SearchOption searchOption)")
 def _d_get_files(args, kw):
-    return _listing(args, True, False, "GetFiles")
+    return _listing(args, True, False, "GetFiles", kw)
 
 
 @DIR.method("GetDirectories", "static string[] GetDirectories(string path)",
             "static string[] GetDirectories(string path, string searchPattern)")
 def _d_get_dirs(args, kw):
-    return _listing(args, False, True, "GetDirectories")
+    return _listing(args, False, True, "GetDirectories", kw)
 
 
 @DIR.method("GetFileSystemEntries", "static string[] GetFileSystemEntries(string path)")
 def _d_get_entries(args, kw):
-    return _listing(args, True, True, "GetFileSystemEntries")
+    return _listing(args, True, True, "GetFileSystemEntries", kw)
 
 
 @DIR.method("Delete", "static void Delete(string path)", "static void Delete(string path, bool recursive)")
@@ -560,7 +553,7 @@ def _d_delete(args, kw):
     import shutil
     nargs(args, 1, 2)
     path = _file_path(args)
-    p = resolve_path(path)
+    p = resolve_path(path, kw)
     if not os.path.isdir(p):
         raise DirectoryNotFoundException(f"Could not find a part of the path '{path}'.")
     try:
@@ -571,7 +564,7 @@ def _d_delete(args, kw):
     except OSError as exc:
         if os.listdir(p):
             raise IOException("The directory is not empty.") from None
-        raise _os_error(exc, path) from None
+        raise _os_error(exc, path, kw) from None
 
 
 @DIR.method("GetCurrentDirectory", "static string GetCurrentDirectory()")

@@ -394,12 +394,9 @@ class ThreadJob(Job):
         self.session = None
 
     def start(self, session):
-        from ...runtime import drives
         from ...runtime.session import Session
         from .job_host import JobHost
-        saved = (drives._SESSION_RESOLVER[0], drives._SESSION_DISPLAY[0])
         self.session = Session(JobHost(self.add), interactive=False)
-        drives._SESSION_RESOLVER[0], drives._SESSION_DISPLAY[0] = saved   # the caller's paths stay its own
         self.session.location = session.location
         self.set_state("Running")
         self.thread = threading.Thread(target=self._run, name=f"pshim-threadjob-{self.Id}", daemon=True)

@@ -22,6 +22,9 @@ CMDLETS = {
     "ConvertTo-Xml": _U + "clixml:ConvertToXmlCommand",
 }
 
+# `> path` / `>> path` write as Out-File does (commands/pipeline.py asks the command table for this writer)
+FILE_REDIRECTION = _U + "out_file:RedirectionWriter"
+
 ALIASES = {
     "ft": "Format-Table",
     "fl": "Format-List",

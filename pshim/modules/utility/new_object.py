@@ -73,9 +73,9 @@ class NewObjectCommand(Cmdlet):
         if ctor is not None:
             return ctor(*args)
         from ...runtime import statics
-        from ...runtime.compile_expr import _callbacks
+        from ...runtime.compile_expr import _static_callbacks
         try:
-            return statics.invoke_static(t.full_name, "new", list(args), **_callbacks(self.ctx))
+            return statics.invoke_static(t.full_name, "new", list(args), **_static_callbacks(self.ctx))
         except PSException:
             if not args:
                 return t.convert(None) if t.full_name != "System.String" else ""

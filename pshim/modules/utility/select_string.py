@@ -56,6 +56,7 @@ class MatchInfo(DotNetObject):
         self.Pattern = pattern
         self.Context = context
         self.Matches = matches
+        self.directory = None      # where Select-String ran: the console shows paths relative to it
         self._path = path
 
     @property
@@ -108,19 +109,9 @@ class MatchInfo(DotNetObject):
         return self.ToString()
 
 
-def _current_directory() -> str | None:
-    from ...runtime.drives import session_resolver, display_path
-    resolve = session_resolver()
-    if resolve is None:
-        return None
-    try:
-        return display_path(resolve("."))
-    except Exception:   # no session: show full paths
-        return None
-
-
 def _render(obj) -> str:
-    return obj.ToString(_current_directory())
+    """A match as the console shows it: its path relative to the location Select-String ran in."""
+    return obj.ToString(obj.directory)
 
 
 register_view("Microsoft.PowerShell.Commands.MatchInfo", CustomView(_render, name="MatchInfo"))
@@ -253,7 +244,21 @@ class SelectStringCommand(FsCmdlet):
             return None
         pattern = self._patterns[index] if self._patterns else ""
         ctx = MatchInfoContext() if self._with_context else None
-        return MatchInfo(line, pattern, not self.CaseSensitive, matches, path, number, ctx)
+        m = MatchInfo(line, pattern, not self.CaseSensitive, matches, path, number, ctx)
+        m.directory = self._directory()
+        return m
+
+    def _directory(self):
+        """The current location as the user addresses it (`C:\\x`), once per command."""
+        d = self.__dict__.get("_shown_location", False)
+        if d is False:
+            from ...runtime.drives import display_path
+            try:
+                d = display_path(self.ctx.resolve_path("."))
+            except Exception:   # an unresolvable location: matches show their full paths
+                d = None
+            self._shown_location = d
+        return d
 
     # -- input ----------------------------------------------------------------------
     def process(self):

@@ -114,16 +114,10 @@ def _read_file(path: str, ctx):
 
 
 def _read_without_session(path, read_data_file):
-    # Tools and benchmarks that have no session: evaluate in a private one, and give the process-wide
-    # path resolver back to whichever session had it (creating a Session takes it over).
-    from ....runtime import drives
+    # Tools and benchmarks that have no session: evaluate in a private one
     from ....host.console import BufferHost
     from ....runtime.session import Session
-    saved = (drives._SESSION_RESOLVER[0], drives._SESSION_DISPLAY[0])
-    try:
-        return read_data_file(Session(BufferHost()).global_ctx, path)
-    finally:
-        drives._SESSION_RESOLVER[0], drives._SESSION_DISPLAY[0] = saved
+    return read_data_file(Session(BufferHost()).global_ctx, path)
 
 
 def _get(h, key):

@@ -1,7 +1,8 @@
-"""Prompts for missing mandatory parameters (5.1's wording)."""
+"""Prompts for missing mandatory parameters (5.1's wording). The binder's part of the conversation: it
+asks the host for lines (`host.prompt_line`) and never imports the host."""
 from __future__ import annotations
 
-from ..commands.binder import binding_error
+from .binder import binding_error
 
 
 def prompt_for_mandatory(ctx, processor, missing) -> dict:
