@@ -359,9 +359,8 @@ def _callbacks(ctx):
 def _static_callbacks(ctx):
     """What static members need of the session: the callbacks above, and the session's path resolver
     ([System.IO.File]::ReadAllText('C:\\x') reads through its drives)."""
-    session = ctx.session
     kw = _callbacks(ctx)
-    kw["path_resolver"] = lambda p: session.drives.resolve(p, session.location)
+    kw["path_resolver"] = ctx.resolve_path
     return kw
 
 

@@ -166,7 +166,7 @@ class ExecutionContext:
 
     # -- paths ----------------------------------------------------------------
     def resolve_path(self, path: str) -> str:
-        return self.session.drives.resolve(path, self.session.location)
+        return self.session.drives.resolve(path, self.session.location, self.scope)
 
     @property
     def location(self):

@@ -95,17 +95,64 @@ class DriveTable:
         self.add(PSDriveInfo("C", c_root, description="Windows-style C: drive mapped to a folder"))
         self.add(PSDriveInfo("Temp", os.environ.get("TMPDIR", "/tmp")))
 
-    def add(self, d: PSDriveInfo):
-        self.drives[d.Name.lower()] = d
+    # Drives follow scopes as variables do: one made in a function's or script's scope is seen there
+    # and in the scopes below it, and goes away with its scope; the global scope's drives are this
+    # table's own (`self.drives`: C:, Temp: and those made with -Scope Global or at the prompt).
+    # `scope` is the scope asking (None: the global scope).
 
-    def remove(self, name: str):
-        self.drives.pop(name.lower(), None)
+    def made_in(self, scope=None) -> dict:
+        """lower name -> drive: the drives made in exactly this scope (read only)."""
+        if scope is None or scope.parent is None:
+            return self.drives
+        return scope.drives or {}
 
-    def get(self, name: str) -> PSDriveInfo | None:
-        return self.drives.get(name.lower())
+    def add(self, d: PSDriveInfo, scope=None):
+        if scope is None or scope.parent is None:
+            self.drives[d.Name.lower()] = d
+            return
+        if scope.drives is None:
+            scope.drives = {}
+        scope.drives[d.Name.lower()] = d
 
-    def resolve(self, path: str, location: str) -> str:
-        """A PowerShell path -> an absolute OS path."""
+    def remove(self, name: str, scope=None):
+        self.made_in(scope).pop(name.lower(), None)
+
+    def get(self, name: str, scope=None) -> PSDriveInfo | None:
+        """The drive `name` as `scope` sees it: the innermost scope from it up that has one."""
+        key = name.lower()
+        s = scope
+        while s is not None and s.parent is not None:
+            if s.drives:
+                d = s.drives.get(key)
+                if d is not None:
+                    return d
+            s = s.parent
+        return self.drives.get(key)
+
+    def owner(self, name: str, scope=None):
+        """The scope whose drive `name` is the one `scope` sees (None: the global scope or no such drive)."""
+        key = name.lower()
+        s = scope
+        while s is not None and s.parent is not None:
+            if s.drives and key in s.drives:
+                return s
+            s = s.parent
+        return None
+
+    def visible(self, scope=None) -> list:
+        """Every drive `scope` sees, one per name (an inner scope's drive hides an outer one's)."""
+        seen = {}
+        s = scope
+        while s is not None and s.parent is not None:
+            for k, d in (s.drives or {}).items():
+                seen.setdefault(k, d)
+            s = s.parent
+        for k, d in self.drives.items():
+            seen.setdefault(k, d)
+        return list(seen.values())
+
+    def resolve(self, path: str, location: str, scope=None) -> str:
+        """A PowerShell path -> an absolute OS path (drives as `scope` sees them)."""
         p = path
         if p.startswith("Microsoft.PowerShell.Core\\FileSystem::"):
             p = p.split("::", 1)[1]
@@ -116,7 +163,7 @@ class DriveTable:
         m = _DRIVE_RE.match(p)
         if m:
             name = m.group(1)
-            drive = self.get(name)
+            drive = self.get(name, scope)
             if drive is None:
                 raise DriveNotFoundException(
                     f"Cannot find drive. A drive with the name '{name}' does not exist.",
@@ -131,11 +178,11 @@ class DriveTable:
             # `\x` is the root of the current location's drive
             dm = _DRIVE_RE.match(location or "")
             if dm:
-                return self.resolve(f"{dm.group(1)}:{p}", location)
+                return self.resolve(f"{dm.group(1)}:{p}", location, scope)
         p = p.replace("\\", "/")
         if p.startswith("/"):
             return os.path.normpath(p)
-        base = self.resolve(location, "/") if location else os.getcwd()
+        base = self.resolve(location, "/", scope) if location else os.getcwd()
         return os.path.normpath(os.path.join(base, p))
 
     def to_ps_path(self, os_path: str) -> str:

@@ -51,6 +51,8 @@ class Scope:
         self.parent = parent
         self.functions = None   # created on first function definition
         self.aliases = None
+        self.drives = None      # drives made in this scope (New-PSDrive); the global scope's are the
+        #                         session's DriveTable
         self.is_script = is_script
         self.strict = None
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 
-from ..errors import (PSException, ParseError, BreakSignal, ContinueSignal, ReturnSignal, ErrorRecord)
+from ..errors import (PSException, ParseError, BreakSignal, ContinueSignal, ReturnSignal, ErrorRecord,
+                      DriveNotFoundException)
 from .context import ExecutionContext, Streams, PREFERENCE_DEFAULTS
 from .drives import DriveTable, PathInfo, pshim_home
 from .engine import command_layer
@@ -194,7 +195,12 @@ class Session:
         loc = self.location
         if _is_drive_path(loc):
             # keep the drive form the location was set with (C:\x, X:\sub)
-            return PathInfo(loc, provider_path=self.drives.resolve(loc, "/"))
+            try:
+                provider_path = self.drives.resolve(loc, "/")
+            except DriveNotFoundException:
+                # a drive made in a function's or script's scope: $PWD keeps the path as it was set
+                provider_path = loc
+            return PathInfo(loc, provider_path=provider_path)
         return PathInfo(self.drives.to_ps_path(self.drives.resolve(loc, "/")))
 
     # -- running code -------------------------------------------------------------

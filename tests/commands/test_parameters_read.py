@@ -37,14 +37,7 @@ FOLLOW = ("pshim.modules.",)
 DECLARATION_CALLS = ("P", "_switch")     # module-local helpers that build a Parameter
 
 # Parameters still to do: (cmdlet, parameter) -> why it is not done yet. Keep this empty.
-_DRIVE_SCOPE = ("drives are session-wide here (runtime/drives.py DriveTable): a drive made in a function or "
-                "script does not go away with its scope, so only -Scope Global behaves as in 5.1; to do: "
-                "drives that follow scopes. Not removed, as scripts commonly pass -Scope Global.")
-ALLOWED_UNREAD: dict[tuple[str, str], str] = {
-    ("New-PSDrive", "Scope"): _DRIVE_SCOPE,
-    ("Get-PSDrive", "Scope"): _DRIVE_SCOPE,
-    ("Remove-PSDrive", "Scope"): _DRIVE_SCOPE,
-}
+ALLOWED_UNREAD: dict[tuple[str, str], str] = {}
 
 # Parameters whose 5.1 effect is this shell's only behaviour, so no code needs to look at them:
 # (cmdlet, parameter) -> why. Each is a judgement to review, not a place for "accepted and ignored".

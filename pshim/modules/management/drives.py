@@ -1,6 +1,12 @@
 """Get-PSDrive, New-PSDrive, Remove-PSDrive (FileSystem drives only: pshim has
 no Registry, Certificate, Alias: ... providers).
 
+Drives follow scopes as in 5.1 (runtime/drives.py DriveTable): New-PSDrive makes the drive in the
+caller's scope unless -Scope names another (Global, Script, Local, or a number of scopes up), so a drive
+a script or function makes without -Scope Global goes away when it returns; Get-PSDrive lists the drives
+the caller sees, or with -Scope those made in that scope only; Remove-PSDrive removes the one the caller
+sees, or with -Scope the one made in that scope.
+
 The drive view is 5.1's (PowerShellCore.format.ps1xml "drive" table): Name 10,
 Used (GB) 13 right, Free (GB) 13 right, Provider 13, Root 35, CurrentLocation
 30 right; Used/Free come from the file system holding the drive's folder.
@@ -70,6 +76,26 @@ _register_views()
 
 
 class _DriveCommand(FsCmdlet):
+    def target_scope(self):
+        """The scope -Scope names (None when not given); a name or number 5.1 does not know is an error."""
+        if self.Scope is None:
+            return None
+        text = cv.to_string(self.Scope).strip()
+        low = text.lower()
+        if low in ("global", "local", "script", "private"):
+            return self.ctx._scope_for(low)
+        if low.isdigit():
+            s = self.ctx.scope
+            for _ in range(int(low)):
+                s = s.parent
+                if s is None:
+                    break
+            if s is not None:
+                return s
+        raise self.terminating_error(self.error(
+            f"The scope number '{text}' exceeds the number of active scopes.\r\nParameter name: Scope\r\n"
+            f"Actual value was {text}.", "ArgumentOutOfRange", "InvalidArgument", text, PSArgumentException))
+
     def refresh(self, d):
         """Fill Used/Free/CurrentLocation as 5.1 shows them."""
         from .filesystem import _ensure_root
@@ -108,7 +134,10 @@ class GetPSDriveCommand(_DriveCommand):
     PSProvider = Parameter("string[]", value_from_pipeline_by_property_name=True)
 
     def process(self):
-        drives = sorted(self.session.drives.drives.values(), key=lambda d: d.Name.lower())
+        scope = self.target_scope()
+        table = self.session.drives
+        pool = list(table.made_in(scope).values()) if scope is not None else table.visible(self.ctx.scope)
+        drives = sorted(pool, key=lambda d: d.Name.lower())
         if self.PSProvider:
             provs = [cv.to_string(p) for p in self.PSProvider]
             drives = [d for d in drives if any(wildcard_regex(p.split("\\")[-1], True).match(d.Provider)
@@ -162,7 +191,8 @@ class NewPSDriveCommand(_DriveCommand):
                 "characters, and then try again.", "NewDriveInvalidName", "InvalidArgument", name,
                 PSArgumentException))
             return
-        if self.session.drives.get(name) is not None:
+        scope = self.target_scope() or self.ctx.scope
+        if name.lower() in self.session.drives.made_in(scope):
             self.write_error(self.error(f"A drive with the name '{name}' already exists.", "DriveAlreadyExists",
                                         "ResourceExists", name, SessionStateException))
             return
@@ -181,7 +211,7 @@ class NewPSDriveCommand(_DriveCommand):
         d.DisplayRoot = r.display
         if not self.should_process(self.target(d), "New drive"):
             return
-        self.session.drives.add(d)
+        self.session.drives.add(d, scope)
         self.write_object(self.refresh(d))
 
 
@@ -204,14 +234,16 @@ class RemovePSDriveCommand(_DriveCommand):
         names = self.LiteralName if self.LiteralName is not None else self.Name
         literal = self.LiteralName is not None
         drives = self.session.drives
+        scope = self.target_scope()
+        here = self.ctx.scope
         for n in names or []:
             n = cv.to_string(n)
+            pool = list(drives.made_in(scope).values()) if scope is not None else drives.visible(here)
             if not literal and has_wildcard(n):
                 rx = wildcard_regex(n, True)
-                found = [d for d in list(drives.drives.values()) if rx.match(d.Name)]
+                found = [d for d in pool if rx.match(d.Name)]
             else:
-                d = drives.get(n)
-                found = [d] if d is not None else []
+                found = [d for d in pool if d.Name.lower() == n.lower()]
                 if not found:
                     self.write_error(self.error(f"Cannot find drive. A drive with the name '{n}' does not exist.",
                                                 "DriveNotFound", "ObjectNotFound", n, DriveNotFoundException))
@@ -225,7 +257,7 @@ class RemovePSDriveCommand(_DriveCommand):
                     continue
                 if not self.should_process(self.target(d), "Remove Drive"):
                     continue
-                drives.remove(d.Name)
+                drives.remove(d.Name, scope if scope is not None else drives.owner(d.Name, here))
 
 
 __all__ = ["GetPSDriveCommand", "NewPSDriveCommand", "RemovePSDriveCommand", "display_path"]

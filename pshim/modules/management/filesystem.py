@@ -70,12 +70,12 @@ def under(os_path: str, root: str) -> bool:
     return os_path == root or os_path.startswith(root.rstrip("/") + "/")
 
 
-def display_path(session, os_path: str, drive: str | None = None) -> str:
-    """How an OS path is shown: through `drive` when it lies under that drive's
+def display_path(session, os_path: str, drive: str | None = None, scope=None) -> str:
+    """How an OS path is shown: through `drive` (as `scope` sees it) when it lies under that drive's
     root, else as pshim shows paths in general (C: form under C:, else native)."""
     drives = session.drives
     if drive:
-        d = drives.get(drive)
+        d = drives.get(drive, scope)
         if d is not None and d.Provider == "FileSystem" and under(os_path, d.Root):
             rest = os.path.relpath(os_path, os.path.normpath(d.Root))
             rest = "" if rest == "." else rest.replace("/", "\\")
@@ -222,14 +222,15 @@ class FsCmdlet(Cmdlet):
         """A path without wildcard expansion. Raises DriveNotFoundException."""
         session = self.session
         text = strip_provider(typed)
-        os_path = session.drives.resolve(text, session.location)
+        scope = self.ctx.scope
+        os_path = session.drives.resolve(text, session.location, scope)
         drive = addressing_drive(session, text)
         if drive is not None:
             _ensure_root(session, drive)
-        return Resolved(os_path, drive, display_path(session, os_path, drive))
+        return Resolved(os_path, drive, display_path(session, os_path, drive, scope))
 
     def make(self, os_path: str, drive: str | None) -> Resolved:
-        return Resolved(os_path, drive, display_path(self.session, os_path, drive))
+        return Resolved(os_path, drive, display_path(self.session, os_path, drive, self.ctx.scope))
 
     def drive_error(self, exc: PSException):
         return self.error(exc.message, exc.error_id or "DriveNotFound", "ObjectNotFound", exc.target,

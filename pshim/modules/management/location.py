@@ -43,7 +43,7 @@ class _LocationCommand(FsCmdlet):
             r = self.resolve(loc)
         except DriveNotFoundException:
             return session.location_info()
-        drive = session.drives.get(r.drive) if r.drive else None
+        drive = session.drives.get(r.drive, self.ctx.scope) if r.drive else None
         return PathInfo(r.display, drive, r.os_path)
 
     def change_location(self, typed: str, literal: bool) -> bool:

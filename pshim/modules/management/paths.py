@@ -70,7 +70,7 @@ class TestPathCommand(FsCmdlet):
             if any(c in _INVALID for c in text):
                 return False
             name = explicit_drive(text)
-            if name is not None and self.session.drives.get(name) is None:
+            if name is not None and self.session.drives.get(name, self.ctx.scope) is None:
                 return False
             return True
         try:
@@ -131,7 +131,7 @@ class JoinPathCommand(FsCmdlet):
         for p in self.Path or []:
             p = cv.to_string(p)
             name = explicit_drive(strip_provider(p))
-            if name is not None and self.session.drives.get(name) is None:
+            if name is not None and self.session.drives.get(name, self.ctx.scope) is None:
                 self.write_error(self.error(f"Cannot find drive. A drive with the name '{name}' does not exist.",
                                             "DriveNotFound", "ObjectNotFound", name, DriveNotFoundException))
                 continue
@@ -262,7 +262,7 @@ class ResolvePathCommand(FsCmdlet):
                 if self.Relative:
                     self.write_object(self.relative(r))
                 else:
-                    drive = self.session.drives.get(r.drive) if r.drive else None
+                    drive = self.session.drives.get(r.drive, self.ctx.scope) if r.drive else None
                     self.write_object(PathInfo(r.display, drive, r.os_path))
 
     def relative(self, r) -> str:
