@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import decimal
+import math
 
 from ..errors import (RuntimeException, DivideByZeroException, PSInvalidCastException,
                       PSInvalidOperationException, ArgumentException)
@@ -162,7 +163,8 @@ def op_div(a, b, ctx=None):
         if isinstance(x, float) or isinstance(y, float):
             if x == 0 or x != x:
                 return float("nan")
-            return float("inf") if x > 0 else float("-inf")
+            # IEEE 754: the signs of both decide (1 / -0.0 is -Infinity)
+            return math.copysign(float("inf"), x) * math.copysign(1.0, y)
         raise DivideByZeroException("Attempted to divide by zero.", error_id="RuntimeException",
                                     category="NotSpecified")
     if isinstance(x, int) and isinstance(y, int):
