@@ -17,6 +17,8 @@ from . import conversion as cv
 from .compile_expr import compile_expr, collect_value, emit_value
 from .engine import command_layer
 from .operators import RangeValue
+from . import loop_enumerator
+from .loop_enumerator import LoopEnumerator
 from .scopes import PSVariable
 
 
@@ -196,6 +198,7 @@ def _pipeline(node: A.PipelineAst):
                     ctx.last_status = True
                 return items_stmt
             expr = compile_expr(el.expression)
+            expr = getattr(expr, "statement", expr)     # a method call's statement form (void writes nothing)
             if _is_void_expression(el.expression):
                 def void_stmt(ctx, out):
                     expr(ctx)
@@ -326,10 +329,16 @@ def _foreach(node: A.ForEachStatementAst):
     step = _loop_step(compile_statement_block(node.body), node.label)
 
     def fn(ctx, out):
-        for item in iterate_value(iterable(ctx)):
-            setter(ctx, item)
-            if not step(ctx, out):
-                return
+        en = LoopEnumerator(iterate_value(iterable(ctx)))      # $foreach: the loop's own enumerator
+        scope = ctx.scope
+        saved = loop_enumerator.enter(scope, "foreach", en)
+        try:
+            while en.MoveNext():
+                setter(ctx, en._current)
+                if not step(ctx, out):
+                    return
+        finally:
+            loop_enumerator.leave(scope, "foreach", saved)
     return fn
 
 
@@ -387,8 +396,11 @@ def _switch(node: A.SwitchStatementAst):
             items = iterate_value(v) if isinstance(v, (list, tuple)) else (v,)
         scope = ctx.scope
         saved = _save_underscore(scope)
+        en = LoopEnumerator(items)          # $switch: the switch's own enumerator
+        saved_switch = loop_enumerator.enter(scope, "switch", en)
         try:
-            for item in items:
+            while en.MoveNext():
+                item = en._current
                 scope.set_local("_", item, "_")
                 matched = False
                 try:
@@ -407,6 +419,7 @@ def _switch(node: A.SwitchStatementAst):
                         return
                     raise
         finally:
+            loop_enumerator.leave(scope, "switch", saved_switch)
             _restore_underscore(scope, saved)
     return fn
 
