@@ -32,6 +32,19 @@ def choice_text(label: str) -> str:
 class HostBase:
     interactive = True
     name = "ConsoleHost"
+    transcripts = ()    # the running transcripts' sinks, newest last (Start-Transcript adds one)
+
+    # -- transcripts: every host implementation hands what it writes to transcribe() ----------------
+    def add_transcript(self, sink):
+        """Start copying what the host writes (output and error text) to sink(text)."""
+        self.transcripts = [*self.transcripts, sink]
+
+    def remove_transcript(self, sink):
+        self.transcripts = [s for s in self.transcripts if s != sink]
+
+    def transcribe(self, text: str):
+        for sink in self.transcripts:
+            sink(text)
 
     def write(self, text: str):
         raise NotImplementedError
@@ -188,6 +201,8 @@ class ConsoleHost(HostBase):
         super().write_information(obj)
 
     def write(self, text):
+        if self.transcripts:
+            self.transcribe(text)
         pane = self._pane
         if pane is not None and pane.shown:
             pane.hide()
@@ -199,6 +214,8 @@ class ConsoleHost(HostBase):
         self.stdout.flush()
 
     def write_error_text(self, text):
+        if self.transcripts:
+            self.transcribe(text)
         pane = self._pane
         shown = pane is not None and pane.shown and _isatty(self.stderr)
         if shown:
@@ -326,9 +343,13 @@ class BufferHost(HostBase):
 
     def write(self, text):
         self.out.append(text)
+        if self.transcripts:
+            self.transcribe(text)
 
     def write_error_text(self, text):
         self.err.append(text)
+        if self.transcripts:
+            self.transcribe(text)
 
     def read_line(self):
         if not self.answers:

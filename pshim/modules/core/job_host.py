@@ -24,9 +24,13 @@ class JobHost(HostBase):
 
     def write(self, text):
         self.emit("host", text)
+        if self.transcripts:
+            self.transcribe(text)
 
     def write_error_text(self, text):
         self.emit("host", text)
+        if self.transcripts:
+            self.transcribe(text)
 
     def read_line(self):
         return None

@@ -19,20 +19,13 @@ _NS = "Microsoft.PowerShell.Commands."
 
 
 class _Transcript:
-    """One running transcript: the host's write/write_error_text are wrapped
-    while it runs. A writer that captured host.write before (the Out-Default
-    of a script that printed before Start-Transcript) is not seen; one that
-    captures the wrapper keeps working after Stop-Transcript, which only turns
-    the copy to the file off."""
+    """One running transcript: the host hands it a copy of what it writes (HostBase.add_transcript)
+    until Stop-Transcript takes it off."""
 
-    def __init__(self, path, host, invocation_header=False):
+    def __init__(self, path, invocation_header=False):
         self.path = path
-        self.host = host
         self.active = True
         self.invocation_header = invocation_header    # -IncludeInvocationHeader
-        self.orig_write = host.__dict__.get("write")
-        self.orig_write_error_text = host.__dict__.get("write_error_text")
-        self.wrappers = ()
 
     def append(self, text):
         if not self.active:
@@ -61,33 +54,12 @@ def transcript_command_line(session, text):
 
 
 def _install(session, t: _Transcript):
-    host = session.host
-    below_write = host.write
-    below_err = host.write_error_text
-
-    def write(text):
-        below_write(text)
-        t.append(text)
-
-    def write_error_text(text):
-        below_err(text)
-        t.append(text)
-    host.write = write
-    host.write_error_text = write_error_text
-    t.wrappers = (write, write_error_text)
+    session.host.add_transcript(t.append)
 
 
 def _uninstall(session, t: _Transcript):
     t.active = False
-    host = session.host
-    for attr, orig, mine in (("write", t.orig_write, t.wrappers[0]),
-                             ("write_error_text", t.orig_write_error_text, t.wrappers[1])):
-        if host.__dict__.get(attr) is not mine:
-            continue      # a later wrapper is on top: ours stays in the chain, inactive
-        if orig is None:
-            host.__dict__.pop(attr, None)
-        else:
-            setattr(host, attr, orig)
+    session.host.remove_transcript(t.append)
 
 
 class StartTranscriptCommand(Cmdlet):
@@ -151,7 +123,7 @@ class StartTranscriptCommand(Cmdlet):
             raise self.terminating_error(self.error(
                 f"Transcription cannot be started due to the error: {e.strerror or e}", "CannotStartTranscription",
                 "InvalidOperation", None, InvalidOperationException))
-        t = _Transcript(path, session.host, bool(self.IncludeInvocationHeader))
+        t = _Transcript(path, bool(self.IncludeInvocationHeader))
         _transcripts(session).append(t)
         _install(session, t)
         self.write_object(f"Transcript started, output file is {shown}")
