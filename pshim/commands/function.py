@@ -377,10 +377,12 @@ class FunctionProcessor(CommandProcessor):
                 command = ScriptEntry(script_path)
             else:
                 command = sb
-            scope.set_local("MyInvocation", InvocationInfoObject(
-                command, bp, list(res.unbound_args), self.extent, invocation_name, script_path, expects_input))
+            invocation = InvocationInfoObject(command, bp, list(res.unbound_args), self.extent, invocation_name,
+                                              script_path, expects_input)
+            scope.set_local("MyInvocation", invocation)
             if md.is_advanced:
                 self.pscmdlet = PSCmdletObject(self)
+                self.pscmdlet.MyInvocation = invocation      # $PSCmdlet.MyInvocation is $MyInvocation's object
                 scope.set_local("PSCmdlet", self.pscmdlet)
             if script_path is not None:
                 import os
