@@ -65,7 +65,8 @@ HELP["Invoke-RestMethod"] = {
     "synopsis": "Sends an HTTP or HTTPS request to a RESTful web service.",
     "description": """Invoke-RestMethod sends a request as Invoke-WebRequest does and returns the body as objects:
 JSON as custom objects (a JSON array is written as one array, not item by item, as in Windows PowerShell
-5.1: wrap the call in parentheses to enumerate it), XML as an [xml] document, other text as a string. When
+5.1: wrap the call in parentheses to enumerate it), XML as an [xml] document (an RSS or Atom feed as its
+item or entry elements, one by one), other text as a string. When
 the Content-Type names neither JSON nor XML, the text is tried as XML, then as JSON, else returned as it is.
 
 """ + _REQUEST,

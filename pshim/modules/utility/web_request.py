@@ -341,7 +341,11 @@ class InvokeRestMethodCommand(WebRequestCmdlet):
         resp = self.send()
         if self.save(resp):
             result = self._convert(resp)
-            if result is not None:
+            items = _feed_items(result)
+            if items is not None:
+                for item in items:
+                    self.write_object(item)
+            elif result is not None:
                 self.write_object(result)
         self.redirect_limit_error(resp)
 
@@ -385,3 +389,23 @@ class InvokeRestMethodCommand(WebRequestCmdlet):
 
 
 _NOT_PARSED = object()
+
+
+def _feed_items(result):
+    """An RSS or Atom document's item / entry elements (5.1 writes those, one by one, instead of the
+    document), or None for anything else. Read through the [xml] object's own members."""
+    from ...runtime.access import get_member
+    from ...runtime.xmldoc import XmlDocument
+    if not isinstance(result, XmlDocument):
+        return None
+    root = get_member(result, "DocumentElement")
+    name = (to_string(get_member(root, "LocalName")) if root is not None else "").lower()
+    if name == "rss":
+        items = get_member(get_member(root, "channel"), "item")
+    elif name == "feed":
+        items = get_member(root, "entry")
+    else:
+        return None
+    if items is None:
+        return []
+    return list(items) if isinstance(items, (list, tuple)) else [items]

@@ -50,6 +50,13 @@ class Handler(BaseHTTPRequestHandler):
         elif p == "/xml":
             self._send(200, b"<servers><server name='Mailbox01'/><server name='Mailbox02'/></servers>",
                        "application/xml")
+        elif p == "/rss":
+            self._send(200, b"<?xml version='1.0'?><rss version='2.0'><channel><title>Blog</title>"
+                            b"<item><title>First</title><pubDate>Tue, 08 Nov 2016 23:00:04 +0000</pubDate></item>"
+                            b"<item><title>Second</title></item></channel></rss>", "application/rss+xml")
+        elif p == "/atom":
+            self._send(200, b"<feed xmlns='http://www.w3.org/2005/Atom'><title>F</title><entry><title>Only</title>"
+                            b"</entry></feed>", "application/atom+xml")
         elif p == "/guess":
             self._send(200, b'{"detected":true}', "text/plain")
         elif p == "/text":
@@ -146,6 +153,13 @@ def test_rest_method_json_xml_text_and_detection(server):
     assert r.errors == []
     assert r.output == ["Mailbox01", "Frontend", 15, "System.Management.Automation.PSCustomObject", 3, 3, 1,
                         "System.Xml.XmlDocument", "Mailbox02", "plain words", True]
+
+
+def test_feeds_give_their_items_one_by_one(server):
+    r = run(f"(Invoke-RestMethod {server}/rss | Measure-Object).Count; "
+            f"(Invoke-RestMethod {server}/rss)[0].title; (Invoke-RestMethod {server}/atom).title")
+    assert r.errors == []
+    assert r.output == [2, "First", "Only"]
 
 
 def test_text_without_charset_is_iso_8859_1_as_in_5_1(server):
