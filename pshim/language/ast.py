@@ -201,6 +201,7 @@ class FunctionDefinitionAst(StatementAst):
 class CatchClauseAst(Ast):
     types: list = field(default_factory=list)           # [type name str]; empty = catch all
     body: StatementBlockAst = None
+    type_extents: Optional[list] = field(default=None, repr=False)     # where each type is written
 
 
 @node

@@ -180,6 +180,8 @@ def _braced_name(raw):
 def variable_from_match(m, start=None, end=None):
     braced = m.group("braced")
     if braced is not None:
+        if not braced:
+            fatal(m.string, m.start(), "EmptyVariableReference")
         scope, name = _split_scope(_braced_name(braced))
     else:
         name = m.group("name")
@@ -1007,7 +1009,21 @@ def attribute(s, loc, toks):
             named[t[1]] = t[2]
         else:
             positional.append(t)
-    return A.AttributeAst(type_name=name, positional=positional, named=named, extent=ext(s, start, end))
+    node = A.AttributeAst(type_name=name, positional=positional, named=named, extent=ext(s, start, end))
+    for v in positional:
+        if type(v) not in _CONSTANT_ARGS:
+            s.checks.append(("attribute", node))
+            return node
+    for v in named.values():
+        if v is not None and type(v) not in _CONSTANT_ARGS:
+            s.checks.append(("attribute", node))
+            break
+    return node
+
+
+# attribute arguments that need no further look (anything else is examined after the parse)
+_CONSTANT_ARGS = frozenset((A.ConstantExpressionAst, A.StringConstantExpressionAst, A.ScriptBlockExpressionAst,
+                            A.TypeExpressionAst))
 
 
 def type_constraint(s, loc, toks):
@@ -1156,7 +1172,8 @@ def switch_statement(s, loc, toks):
 def catch_clause(s, loc, toks):
     types = [t.type_name for t in toks[1:-1]]
     body = toks[-1]
-    return A.CatchClauseAst(types=types, body=body, extent=ext(s, loc, body.extent.end))
+    return A.CatchClauseAst(types=types, body=body, type_extents=[t.extent for t in toks[1:-1]] or None,
+                            extent=ext(s, loc, body.extent.end))
 
 
 def try_statement(s, loc, toks):

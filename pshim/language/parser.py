@@ -158,6 +158,8 @@ def _convert_fatal(source, scan, exc):
             return _error(source, error_id, arg, opened, opened + 1, incomplete)
     if error_id == "RedirectionNotSupported":
         return _error(source, error_id, arg, loc, loc + 1)
+    if error_id == "EmptyVariableReference":        # reported on the whole `${}`
+        return _error(source, error_id, arg, loc, loc + 3)
     return _error(source, error_id, arg, loc)
 
 

@@ -97,6 +97,8 @@ class _Checker:
     # -- try / catch / finally -------------------------------------------
     def try_(self, node):
         catches = node.catches
+        if len(catches) > 1:
+            self._caught_twice(catches)
         for i in range(len(catches) - 1):
             if not catches[i].types:
                 # a catch-all followed by another catch: reported just before that catch
@@ -104,6 +106,24 @@ class _Checker:
                 self.errors.append((at, at, "EmptyCatchNotLast", ""))
         if node.finally_body is not None:
             self._flow_in_finally(node.finally_body, ())
+
+    def _caught_twice(self, catches):
+        """A type a previous catch already names (5.1 compares resolved types; the parser here
+        knows names only, so `[ArgumentException]` and `[System.ArgumentException]` are one)."""
+        seen = set()
+        for c in catches:
+            exts = c.type_extents or [None] * len(c.types)
+            for name, where in zip(c.types, exts):
+                key = _type_key(name)
+                if key in seen and where is not None:
+                    self.report(where, "ExceptionTypeAlreadyCaught", name)
+                seen.add(key)
+
+    # -- attribute arguments ------------------------------------------------
+    def attribute(self, node):
+        for v in list(node.positional) + [v for v in node.named.values() if v is not None]:
+            if not _is_constant(v):
+                self.report(v.extent, "ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock")
 
     def _flow_in_finally(self, n, loops):
         """break/continue/return that would leave the finally block (script blocks, function
@@ -275,3 +295,43 @@ def _dotnet_string(value):
             return "Infinity" if value > 0 else "-Infinity"
         return format(value, ".15G")
     return str(value)
+
+
+def _type_key(name):
+    key = re.sub(r"\s+", "", name).lower()
+    return key[7:] if key.startswith("system.") else key
+
+
+_CONSTANT_VARIABLES = frozenset(("true", "false", "null"))
+
+
+def _is_constant(e):
+    """5.1's rule for an attribute argument: a literal, a script block, a type, $true/$false/$null,
+    or operators, casts, arrays and static members built only of those."""
+    if isinstance(e, (A.ConstantExpressionAst, A.StringConstantExpressionAst, A.ScriptBlockExpressionAst,
+                      A.TypeExpressionAst)):
+        return True
+    if isinstance(e, A.ExpandableStringExpressionAst):
+        return False
+    if isinstance(e, A.VariableExpressionAst):
+        return not e.splatted and e.scope is None and e.name.lower() in _CONSTANT_VARIABLES
+    if isinstance(e, A.UnaryExpressionAst):
+        return e.operator not in ("++", "--", "post++", "post--") and _is_constant(e.operand)
+    if isinstance(e, A.BinaryExpressionAst):
+        return _is_constant(e.left) and _is_constant(e.right)
+    if isinstance(e, A.ArrayLiteralAst):
+        return all(_is_constant(x) for x in e.elements)
+    if isinstance(e, A.ConvertExpressionAst):
+        return _is_constant(e.child)
+    if isinstance(e, (A.ParenExpressionAst, A.ArrayExpressionAst, A.SubExpressionAst)):
+        inner = e.pipeline if isinstance(e, A.ParenExpressionAst) else e.body
+        if isinstance(inner, A.StatementBlockAst):
+            if len(inner.statements) != 1:
+                return not inner.statements and isinstance(e, A.ArrayExpressionAst)
+            inner = inner.statements[0]
+        pure = _pure_expression(inner)
+        return pure is not None and _is_constant(pure)
+    if isinstance(e, A.MemberExpressionAst) and not isinstance(e, A.InvokeMemberExpressionAst):
+        return e.static and isinstance(e.target, A.TypeExpressionAst) \
+            and isinstance(e.member, A.StringConstantExpressionAst)
+    return False

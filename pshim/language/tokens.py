@@ -252,6 +252,10 @@ MESSAGES = {
     "VoidTypeConstraintNotAllowed": "[void] cannot be used as a parameter type, or on the left side of an assignment.",
     "OrderedAttributeOnlyOnHashLiteralNode": "The {0} attribute can be specified only on a hash literal node.",
     "ControlLeavingFinally": "Flow of control cannot leave a Finally block.",
+    "EmptyVariableReference": "An empty ${{}} variable reference was found. A name is required inside the braces.",
+    "ExceptionTypeAlreadyCaught": "Exception type {0} is already handled by a previous handler.",
+    "ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock":
+        "Attribute argument must be a constant or a script block.",
     "DuplicateKeyInHashLiteral": "Duplicate keys '{0}' are not allowed in hash literals.",
     "DuplicateNamedArgument": "Duplicate named arguments '{0}' are not allowed.",
     "OperatorRequiresVariableOrProperty": "The '{0}' operator works only on variables or on properties.",
