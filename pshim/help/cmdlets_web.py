@@ -11,7 +11,10 @@ says otherwise. -Credential answers the server's Basic or Digest challenge (the 
 the server asks). -TimeoutSec 0 (the default) waits 100 seconds. -MaximumRedirection (default 5) limits
 redirects; with 0 a redirect response is returned with 5.1's MaximumRedirectExceeded error.
 -OutFile writes the body to a file and returns nothing unless -PassThru. -InFile sends a file's bytes as
-the body; -DisableKeepAlive closes the connection after the response.
+the body; -DisableKeepAlive closes the connection after the response. -SessionVariable <name> stores a
+WebRequestSession (Headers, Cookies, UserAgent, Credentials, MaximumRedirection) in that variable, and
+-WebSession $<name> sends later requests with it: its headers, user agent and credential, and the cookies
+the server has set.
 
 Failures are 5.1's statement-terminating WebException error records (WebCmdletWebResponseException):
 "The remote server returned an error: (404) Not Found." for an HTTP error status (the response body, when
@@ -20,7 +23,8 @@ there is one, is the record's ErrorDetails, and $_.Exception.Response.StatusCode
 operation has timed out.".
 
 pshim uses the Python library requests; proxies and certificates are not taken from the environment,
-and -Proxy, -WebSession, -SessionVariable, -Certificate and -UseDefaultCredentials are not available."""
+and -Proxy, -Certificate, -CertificateThumbprint, -UseDefaultCredentials and -TransferEncoding are not
+available."""
 
 HELP["Invoke-WebRequest"] = {
     "synopsis": "Gets content from a web page on the Internet.",
@@ -49,6 +53,8 @@ with the charset the server names, else ISO-8859-1, as in 5.1.
         "MaximumRedirection": "How many redirects to follow (default 5; 0 returns the redirect itself).",
         "Credential": "A user name and password to answer a Basic or Digest authentication challenge.",
         "DisableKeepAlive": "Sends Connection: Close.",
+        "SessionVariable": "The name of a variable to keep the web session in (cookies, headers, credential).",
+        "WebSession": "A web session made by -SessionVariable, to send this request with.",
     },
     "examples": [
         {"title": "Catch a failed request",

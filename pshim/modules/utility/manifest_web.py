@@ -14,3 +14,10 @@ ALIASES = {
     "curl": "Invoke-WebRequest",
     "wget": "Invoke-WebRequest",
 }
+
+
+def on_load(table):
+    """[Microsoft.PowerShell.Commands.WebRequestSession] as a type: -WebSession takes the session objects
+    -SessionVariable made (and New-Object-free scripts only pass those)."""
+    from ...runtime.types import register_type, PSType
+    register_type(PSType("Microsoft.PowerShell.Commands.WebRequestSession", None, None))

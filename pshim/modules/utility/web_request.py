@@ -136,6 +136,8 @@ class WebRequestCmdlet(Cmdlet):
     MaximumRedirection = Parameter("int", validate_range=(0, 2 ** 31 - 1), default=5)
     Credential = Parameter("System.Management.Automation.PSCredential")
     DisableKeepAlive = Parameter("switch")
+    WebSession = Parameter("Microsoft.PowerShell.Commands.WebRequestSession", aliases=("WS",))
+    SessionVariable = Parameter("string", aliases=("SV",))
 
     # -- the request -------------------------------------------------------------
     def _fail(self, message, error_id, category, exc_class, target=None, details=None):
@@ -191,9 +193,12 @@ class WebRequestCmdlet(Cmdlet):
         return uri, data, content_type or (FORM_CONTENT_TYPE if method == "POST" else None)
 
     def _request_headers(self, content_type):
-        headers = {"User-Agent": self.UserAgent if self.UserAgent is not None else USER_AGENT}
-        for k, v in ((self.Headers or {}).items() if hasattr(self.Headers or {}, "items") else []):
-            headers[to_string(k)] = to_string(v)
+        web = self.web_session
+        agent = self.UserAgent if self.UserAgent is not None else web.UserAgent if web is not None else None
+        headers = {"User-Agent": to_string(agent) if agent is not None else USER_AGENT}
+        for source in ((web.Headers if web is not None else {}), (self.Headers or {})):
+            for k, v in (source.items() if hasattr(source, "items") else []):
+                headers[to_string(k)] = to_string(v)
         if content_type is not None:
             headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
             headers["Content-Type"] = content_type
@@ -203,9 +208,35 @@ class WebRequestCmdlet(Cmdlet):
             headers["Accept-Encoding"] = SKIP_HEADER       # .NET sends none (so servers do not compress)
         return headers
 
+    def _web_session(self):
+        """The session -WebSession names, or a new one -SessionVariable stores in the caller's scope."""
+        if self.WebSession is not None:
+            if self.SessionVariable:
+                self._fail("The cmdlet cannot run because the following conflicting parameters are specified: "
+                           "Session and SessionVariable. Specify either Session or SessionVariable, then retry.",
+                           "SessionConflict", "InvalidArgument", InvalidOperationException)
+            return self.WebSession
+        if self.SessionVariable:
+            web = wr.WebRequestSession(self.UserAgent if self.UserAgent is not None else USER_AGENT)
+            if self.Credential is not None:
+                web.Credentials = self.Credential
+            if self.is_bound("MaximumRedirection"):
+                web.MaximumRedirection = self.MaximumRedirection
+            for k, v in ((self.Headers or {}).items() if hasattr(self.Headers or {}, "items") else []):
+                if to_string(k).lower() not in ("content-type", "user-agent"):
+                    web.Headers[to_string(k)] = to_string(v)
+            self.ctx.set_variable(self.SessionVariable.lstrip("$"), web)
+            return web
+        return None
+
     def send(self):
         """Send the request; returns a _Response (status < 400, or a redirect with -MaximumRedirection 0)."""
         import requests
+        self.web_session = web = self._web_session()
+        if web is not None and self.Credential is None and web.Credentials is not None:
+            self.Credential = web.Credentials
+        if web is not None and not self.is_bound("MaximumRedirection") and int(web.MaximumRedirection or -1) >= 0:
+            self.MaximumRedirection = int(web.MaximumRedirection)
         method = self._method()
         try:
             uri = prepare_uri(self.Uri)
@@ -220,6 +251,8 @@ class WebRequestCmdlet(Cmdlet):
         session = requests.Session()
         session.trust_env = False          # no proxy or .netrc from the environment
         session.headers.clear()
+        if web is not None:
+            session.cookies = web.jar          # cookies the server sets stay in the web session
         if max_redirects > 0:            # with 0 nothing is followed (requests would count the one it skips)
             session.max_redirects = max_redirects
         headers = self._request_headers(content_type)

@@ -149,6 +149,87 @@ class HttpWebRequest(DotNetObject):
         return "System.Net.HttpWebRequest"
 
 
+class Cookie(DotNetObject):
+    ps_type_names = ("System.Net.Cookie", "System.Object")
+    ps_properties = ("Comment", "CommentUri", "HttpOnly", "Discard", "Domain", "Expired", "Expires", "Name", "Path",
+                     "Port", "Secure", "TimeStamp", "Value", "Version")
+
+    def __init__(self, c):
+        import datetime as _dt
+        self.Comment = ""
+        self.CommentUri = None
+        self.HttpOnly = bool(c.has_nonstandard_attr("HttpOnly"))
+        self.Discard = bool(c.discard)
+        self.Domain = c.domain
+        self.Expires = _dt.datetime.fromtimestamp(c.expires) if c.expires else _dt.datetime(1, 1, 1)
+        self.Expired = bool(c.expires) and c.is_expired()
+        self.Name = c.name
+        self.Path = c.path
+        self.Port = ""
+        self.Secure = bool(c.secure)
+        self.TimeStamp = _dt.datetime.now()
+        self.Value = c.value
+        self.Version = c.version or 0
+
+    def ps_to_string(self):
+        return f"{self.Name}={self.Value}"
+
+
+class CookieContainer(DotNetObject):
+    """System.Net.CookieContainer over a requests cookie jar (the session's cookies)."""
+    ps_type_names = ("System.Net.CookieContainer", "System.Object")
+    ps_properties = ("Capacity", "Count", "MaxCookieSize", "PerDomainCapacity")
+    ps_methods = ("GetCookies", "GetCookieHeader")
+
+    def __init__(self, jar):
+        self.jar = jar
+        self.Capacity = 300
+        self.MaxCookieSize = 4096
+        self.PerDomainCapacity = 20
+
+    @property
+    def Count(self):
+        return len(self.jar)
+
+    def _for(self, uri):
+        import urllib.parse
+        parts = urllib.parse.urlsplit(str(uri))
+        host = (parts.hostname or "").lower()
+        path = parts.path or "/"
+        out = []
+        for c in self.jar:
+            domain = c.domain.lstrip(".").lower()
+            if (host == domain or host.endswith("." + domain)) and path.startswith(c.path or "/"):
+                out.append(Cookie(c))
+        return out
+
+    def GetCookies(self, uri):
+        return self._for(uri)
+
+    def GetCookieHeader(self, uri):
+        return "; ".join(f"{c.Name}={c.Value}" for c in self._for(uri))
+
+
+class WebRequestSession(DotNetObject):
+    """Microsoft.PowerShell.Commands.WebRequestSession: what -SessionVariable keeps and -WebSession reuses."""
+    ps_type_names = (_NS + "WebRequestSession", "System.Object")
+    ps_properties = ("Headers", "Cookies", "UseDefaultCredentials", "Credentials", "Certificates", "UserAgent",
+                     "Proxy", "MaximumRedirection")
+    ps_settable = ("UserAgent", "Credentials", "MaximumRedirection", "UseDefaultCredentials")
+
+    def __init__(self, user_agent):
+        import requests.cookies
+        self.jar = requests.cookies.RequestsCookieJar()
+        self.Headers = Hashtable()
+        self.Cookies = CookieContainer(self.jar)
+        self.UseDefaultCredentials = False
+        self.Credentials = None
+        self.Certificates = None
+        self.UserAgent = user_agent
+        self.Proxy = None
+        self.MaximumRedirection = -1
+
+
 class WebResponseObject(DotNetObject):
     ps_type_names = (_NS + "WebResponseObject", "System.Object")
     ps_properties = ("Content", "StatusCode", "StatusDescription", "RawContentStream", "RawContentLength",

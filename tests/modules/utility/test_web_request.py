@@ -57,6 +57,8 @@ class Handler(BaseHTTPRequestHandler):
         elif p == "/atom":
             self._send(200, b"<feed xmlns='http://www.w3.org/2005/Atom'><title>F</title><entry><title>Only</title>"
                             b"</entry></feed>", "application/atom+xml")
+        elif p == "/login":
+            self._send(200, b"ok", "text/plain", [("Set-Cookie", "sid=abc123; Path=/")])
         elif p == "/guess":
             self._send(200, b'{"detected":true}', "text/plain")
         elif p == "/text":
@@ -160,6 +162,16 @@ def test_feeds_give_their_items_one_by_one(server):
             f"(Invoke-RestMethod {server}/rss)[0].title; (Invoke-RestMethod {server}/atom).title")
     assert r.errors == []
     assert r.output == [2, "First", "Only"]
+
+
+def test_session_variable_keeps_cookies_headers_and_agent(server):
+    r = run(f"$null = Invoke-WebRequest {server}/login -SessionVariable web -Headers @{{'X-Team'='mail'}} "
+            "-UserAgent lab-agent; $web.GetType().FullName; $web.Cookies.Count; "
+            f"$e = Invoke-RestMethod {server}/e -WebSession $web; $e.headers.Cookie; $e.headers.'X-Team'; "
+            f"$e.headers.'User-Agent'; $web.Cookies.GetCookies('{server}/')[0].Value")
+    assert r.errors == []
+    assert r.output == ["Microsoft.PowerShell.Commands.WebRequestSession", 1, "sid=abc123", "mail", "lab-agent",
+                        "abc123"]
 
 
 def test_text_without_charset_is_iso_8859_1_as_in_5_1(server):
