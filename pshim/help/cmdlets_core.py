@@ -76,7 +76,7 @@ With -Syntax it returns the syntax of each command instead, one line per paramet
     "examples": [
         {"title": "Find commands by noun",
          "code": "Get-Command -Noun Command | ForEach-Object { $_.Name }",
-         "output": "Get-Command\nInvoke-Command\nMeasure-Command"},
+         "output": "Get-Command\nInvoke-Command\nMeasure-Command\nTrace-Command"},
         {"title": "What an alias stands for",
          "code": "Get-Command gcm -Syntax",
          "output": "Get-Command"},
