@@ -10,8 +10,8 @@ What Linux has no counterpart for is said here, once:
   memory sizes in kilobytes as WMI gives them (the paging file is swap).
 - Win32_ComputerSystem: Manufacturer and Model from /sys/class/dmi/id (empty where the kernel shows no
   DMI table); Domain is the DNS domain of the host name, or WORKGROUP; SystemType from the machine type.
-- Win32_LogicalDisk: one instance per mounted disk file system (psutil), DeviceID its mount point (a
-  Linux path, not a drive letter); DriveType 3 (local), 4 (network: nfs, cifs, ...), 5 (iso9660, udf).
+- Win32_LogicalDisk: one instance per mounted disk file system (psutil) and always the root file system
+  (a container's overlay too), DeviceID its mount point (a Linux path, not a drive letter); DriveType 3 (local), 4 (network: nfs, cifs, ...), 5 (iso9660, udf).
 - Win32_Processor: one instance per physical package, from /proc/cpuinfo; Caption as Windows writes it
   from the CPU's family, model and stepping; SocketDesignation is "CPU <n>" (Linux does not name sockets).
 - Win32_NetworkAdapterConfiguration: one instance per network interface but loopback (Windows lists no
@@ -180,7 +180,10 @@ _OPTICAL_FS = ("iso9660", "udf")
 def _logical_disks():
     import psutil
     out = []
-    for p in psutil.disk_partitions(all=False):
+    parts = psutil.disk_partitions(all=False)
+    if not any(p.mountpoint == "/" for p in parts):      # a container's root (overlay) is still its local disk
+        parts = [p for p in psutil.disk_partitions(all=True) if p.mountpoint == "/"][:1] + parts
+    for p in parts:
         try:
             usage = psutil.disk_usage(p.mountpoint)
         except OSError:
