@@ -931,8 +931,10 @@ def statement_block(s, loc, toks):
 
 def named_block(s, loc, toks):
     kind = toks[0]
-    if len(toks) < 2:           # `begin` with no `{ }` after it
-        fatal(s, loc + len(kind), "MissingNamedStatementBlock", kind)
+    if len(toks) < 2:           # `begin` with no `{ }` after it: noted, and the parse goes on (as 5.1's)
+        at = loc + len(kind)
+        s.checks.append(("syntax", (at, at, "MissingNamedStatementBlock", kind)))
+        return A.NamedBlockAst(kind=kind, body=A.StatementBlockAst(extent=ext(s, at, at)), extent=ext(s, loc, at))
     body = toks[1]
     return A.NamedBlockAst(kind=kind, body=body, extent=ext(s, loc, body.extent.end))
 
@@ -1126,8 +1128,9 @@ def switch_flag(s, loc, toks):
     matches = [f for f in SWITCH_FLAGS if f.startswith(word)]
     if word in SWITCH_FLAGS:
         matches = [word]
-    if len(matches) != 1:
-        fatal(s, m.start(), "InvalidSwitchFlag", m.group(0).strip())
+    if len(matches) != 1:       # noted, and the parse goes on (as 5.1's)
+        s.checks.append(("syntax", (m.start(), m.end(), "InvalidSwitchFlag", m.group(0).strip())))
+        return ("flag", None)
     return ("flag", matches[0])
 
 
@@ -1144,7 +1147,7 @@ def switch_statement(s, loc, toks):
     end = toks[-1]
     for t in toks[1:-1]:
         if isinstance(t, tuple) and t[0] == "flag":
-            if t[1] not in flags:
+            if t[1] is not None and t[1] not in flags:
                 flags.append(t[1])
         elif isinstance(t, A.SwitchClauseAst):
             c = t.condition
@@ -1270,6 +1273,12 @@ def verbatim_argument(s, loc, toks):
     """`--%`: the rest of the line, passed as written."""
     m = toks[0]
     return A.StringConstantExpressionAst(value=m.group("rest").strip(), kind="verbatim", extent=ext(s, loc, m.end()))
+
+
+def data_abandoned(s, start, end):
+    """A data statement 5.1 abandoned after a noted error (`data -SupportedCommand` without a name)."""
+    return A.DataStatementAst(variable=None, body=A.StatementBlockAst(extent=ext(s, end, end)),
+                              extent=ext(s, start, end))
 
 
 def data_statement(s, loc, toks):

@@ -93,6 +93,33 @@ class Fail(pp.Token):
         raise pp.ParseFatalException(instring, loc, self.msg, self)
 
 
+class Note(pp.Token):
+    """Zero-width: notes a syntax error and lets the parse go on (5.1 reports some errors
+    and keeps parsing, so one parse can report several).  The error is kept in the
+    text's checks list as ("syntax", (start, end, id, arg)); parser.py reports it with
+    the later errors.  after=True: just after the previous token, as Fail."""
+
+    def __init__(self, error_id, arg="", after=True):
+        super().__init__()
+        self.error_id = error_id
+        self.arg = arg
+        self.after = after
+        self.mayReturnEmpty = True
+        self.mayIndexError = False
+        self.errmsg = error_id
+
+    def _generateDefaultName(self):
+        return f"Note({self.error_id})"
+
+    def parseImpl(self, instring, loc, do_actions=True):
+        at = loc
+        if self.after:
+            while at > 0 and instring[at - 1].isspace():
+                at -= 1
+        instring.checks.append(("syntax", (at, at, self.error_id, self.arg)))
+        return loc, []
+
+
 class Check(pp.Token):
     """Zero-width: succeeds where `pattern` matches, else a fatal error."""
 
@@ -273,6 +300,27 @@ class TypeDefinition(pp.Token):
                 depth -= 1
                 if depth == 0:
                     return i, [m, i]
+
+
+class Recover(pp.ParseElementEnhance):
+    """A statement that 5.1 abandons after a noted error and parses on after: the inner
+    element stops with the fatal "Recover|" (a Note before it holds the real error); the
+    statement then ends there, as `build(s, start, end)` makes it."""
+
+    def __init__(self, expr, build):
+        super().__init__(expr)
+        self.build = build
+
+    def _generateDefaultName(self):
+        return f"Recover({self.expr})"
+
+    def parseImpl(self, instring, loc, do_actions=True):
+        try:
+            return self.expr._parse(instring, loc, do_actions, callPreParse=False)
+        except pp.ParseFatalException as e:
+            if e.msg != "Recover|":
+                raise
+            return e.loc, ([self.build(instring, loc, e.loc)] if do_actions else [])
 
 
 class Skip(pp.Token):
@@ -1032,11 +1080,16 @@ def _build() -> Grammar:
     switch_clause = N((command_argument + block("MissingSwitchStatementClause"))
                       .add_parse_action(b.switch_clause), "switch_clause")
     # `-file path` may not be followed by `( value )` as well
-    no_paren_after_file = Dispatch({"(": Fail("PipelineValueRequired", after=False)}, None, "switch_file_end",
-                                   optional=True)
+    # (5.1 notes the error and reads the `( value )` on, then wants the `{`)
+    no_paren_after_file = Dispatch({"(": Note("PipelineValueRequired", after=False) + lparen + Opt(pipeline_statement)
+                                    + (Skip(r"\s*\)") | Fail("MissingEndParenthesisInSwitchStatement"))},
+                                   None, "switch_file_end", optional=True)
     switch_statement = N((KW("switch") + ZM(switch_flag)
-                          + ((lparen + (pipeline_statement | Fail("PipelineValueRequired"))
-                              + (Skip(r"\s*\)") | Fail("MissingEndParenthesisInSwitchStatement")))
+                          + ((lparen + ((pipeline_statement
+                                         + (Skip(r"\s*\)") | Fail("MissingEndParenthesisInSwitchStatement")))
+                                        # `()`: noted, and the `{` still wanted; `(` alone: the error
+                                        | (Skip(r"(?=\s*\))") + Note("PipelineValueRequired") + Skip(r"\s*\)"))
+                                        | Fail("PipelineValueRequired")))
                              | (Skip(r"(?!\{)") + command_argument + no_paren_after_file)
                              | SwitchValueMissing())
                           + (Skip(r"\s*\{") | Fail("MissingCurlyBraceInSwitchStatement"))
@@ -1066,13 +1119,14 @@ def _build() -> Grammar:
                         "break_statement")
     return_statement = N((KW("return|exit|throw") + Opt(pipeline_statement)).add_parse_action(b.flow_statement),
                          "return_statement")
+    # a missing command name is noted and ends the data statement (5.1 parses on after it)
     data_command = (Skip(r"'[^'\r\n]*'|\"[^\"\r\n]*\"|[^\s{}();,|&<>'\"]+")
-                    | Fail("MissingValueForSupportedCommandInDataSectionStatement"))
+                    | (Note("MissingValueForSupportedCommandInDataSectionStatement") + Fail("Recover", after=False)))
     supported_command = N(R(T.DASH + r"(?P<name>[A-Za-z_?][\w?-]*)", match=True, action=b.data_parameter)
                           + nls + data_command + ZM(Skip(r"[ \t]*,\s*") + data_command), "supported_command")
-    data_statement = N((KW("data") + Opt(R(r"(?!" + T.DASH + r")[A-Za-z_]\w*(?![\w-])")) + Opt(supported_command)
-                        + block("MissingStatementBlockForDataSection"))
-                       .add_parse_action(b.data_statement), "data_statement")
+    data_statement = N(Recover((KW("data") + Opt(R(r"(?!" + T.DASH + r")[A-Za-z_]\w*(?![\w-])"))
+                                + Opt(supported_command) + block("MissingStatementBlockForDataSection"))
+                               .add_parse_action(b.data_statement), b.data_abandoned), "data_statement")
     using_kind = R(r"(?i:namespace|module|assembly|type|command)" + KB, action=b.keyword_value)
     using_alias = Skip(r"[ \t]*=[ \t]*") + (argument | Fail("MissingNamespaceAlias"))
     using_statement = N((KW("using") + (using_kind | Fail("MissingUsingStatementDirective"))
@@ -1114,8 +1168,8 @@ def _build() -> Grammar:
     inline_forwards(script)
     script.streamline()
     sub_expression.streamline()
-    lean.convert(script, sub_expression, custom=(Fail, Check, PipeFail, StringToken, Skip, Close, Dispatch,
+    lean.convert(script, sub_expression, custom=(Fail, Note, Check, PipeFail, StringToken, Skip, Close, Dispatch,
                                                  GenericWord, TypeDefinition, AssignFast, Fast, FastString,
-                                                 BinaryChain, SwitchValueMissing, SwitchClose),
+                                                 BinaryChain, SwitchValueMissing, SwitchClose, Recover),
                  white=T.INLINE_WS)
     return Grammar(script, sub_expression)

@@ -182,7 +182,7 @@ def _parse_uncached(text, path):
         _end, toks = g.script._parse(clean, 0)
         sb = B.script_body(clean, list(toks), 0, len(text))
     except ParseFatalException as e:
-        raise _convert_fatal(source, scan, e) from None
+        raise _with_noted(clean.checks, _convert_fatal(source, scan, e), source) from None
     except ParseBaseException as e:
         # a non-fatal failure at the top: the grammar stopped at an unexpected token
         raise _error(source, "UnexpectedToken", T.token_at(scan.clean, e.loc)[0] or "?", e.loc) from None
@@ -197,8 +197,30 @@ def _parse_uncached(text, path):
     if clean.checks:
         try:
             semantic_checks.check(clean.checks, source)
-        except ParseError:
-            raise
+        except ParseError as e:
+            raise _incomplete_if_last(e, source) from None
         except Exception as e:      # a bug in a check must still surface as a ParseError
             raise _error(source, "UnrecoverableParserError", "", 0, 0, False) from e
     return sb
+
+
+def _incomplete_if_last(e, source):
+    """IncompleteInput when the last error is one that more input would mend (`begin` alone)."""
+    from . import tokens as T
+    last = e.errors[-1]
+    if not isinstance(e, IncompleteInput) and last.error_id in T.INCOMPLETE_AT_END \
+            and not source.text[last.extent.start:].strip():
+        return IncompleteInput(e.errors)
+    return e
+
+
+def _with_noted(checks, err, source):
+    """The fatal error `err` with the syntax errors noted before it (grammar.Note): 5.1 lists
+    every error of the parse, in source order."""
+    fatal = err.errors[0]
+    noted = sorted({c[1] for c in checks if c[0] == "syntax" and c[1][0] < fatal.extent.start})
+    if not noted:
+        return err
+    from . import tokens as T
+    items = [ParseErrorItem(T.message(i, a), i, Extent(source, st, en)) for st, en, i, a in noted]
+    return type(err)(items + err.errors)

@@ -252,6 +252,9 @@ class _Checker:
         """An error the builder found but 5.1 reports after the parse: (start, end, id, arg)."""
         self.errors.append(err)
 
+    # a syntax error the parse went on after (grammar.Note): reported with the others
+    syntax = error
+
 
 # `try` is a keyword: the checker method is try_
 setattr(_Checker, "try", _Checker.try_)

@@ -75,3 +75,22 @@ def test_constant_attribute_arguments_are_fine():
         "[Parameter(Mandatory=$true, HelpMessage='hi')][ValidateSet('a','b')][ValidatePattern('^a$')]$a,\n"
         "  [ValidateRange(-1, (2*3))][ValidateCount(1, 1kb)][Alias('n', 'nm')][OutputType([string])]$b,\n"
         '  [Parameter(Mandatory = $false, Position = 1 + 1)][ValidateSet(@("x", "y"))]$c)')
+
+
+# --- several errors from one parse ---------------------------------------------------
+def test_two_errors_are_both_shown_as_5_1_lists_them():
+    r = run("data -s ) {}")
+    text = r.error_text
+    first = text.index("The SupportedCommand parameter of the Data section is missing a value.")
+    second = text.index("Unexpected token ')' in expression or statement.")
+    assert first < second
+    assert "FullyQualifiedErrorId : MissingValueForSupportedCommandInDataSectionStatement" in text
+
+
+def test_a_named_block_keyword_alone_asks_for_more_input():
+    from pshim.errors import IncompleteInput
+    with pytest.raises(IncompleteInput):
+        parse("begin process end")
+    with pytest.raises(ParseError) as ei:
+        parse("begin process {}")
+    assert not isinstance(ei.value, IncompleteInput)

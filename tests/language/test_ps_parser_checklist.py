@@ -1,7 +1,8 @@
 """The ShouldBeParseError cases of PowerShell's own parser tests
 (test/powershell/Language/Parser/Parsing.Tests.ps1 and UsingNamespace.Tests.ps1) that
-apply to Windows PowerShell 5.1: the first error's id and where it is.  `column`
-cases give a 1-based column (-CheckColumnNumber), the others a 0-based offset.
+apply to Windows PowerShell 5.1: every error's id and where it is, as ShouldBeParseError
+checks them.  `column` cases give a 1-based column (-CheckColumnNumber), the others a 0-based
+offset.
 
 Left out as PowerShell 7 syntax or behaviour: ternary and null-coalescing operators,
 `u{} escapes, pipeline chains, and '@{ a=1;b=2;c=3;' (7 reports MissingEndCurlyBrace;
@@ -73,15 +74,16 @@ CASES = [
     ('end process {}', 'MissingNamedStatementBlock', 4, True),
     ('dynamicparam process {}', 'MissingNamedStatementBlock', 13, True),
     ('process begin {}', 'MissingNamedStatementBlock', 8, True),
-    ('begin process end', 'MissingNamedStatementBlock', 6, True),
+    ('begin process end', 'MissingNamedStatementBlock,MissingNamedStatementBlock,MissingNamedStatementBlock',
+     '6,14,18', True),
     ('data', 'MissingStatementBlockForDataSection', 5, True),
     ('data foo', 'MissingStatementBlockForDataSection', 9, True),
     ('data -abc', 'InvalidParameterForDataSectionStatement', 6, True),
     ('data -abc foo {}', 'InvalidParameterForDataSectionStatement', 6, True),
     ('data -abc & {}', 'InvalidParameterForDataSectionStatement', 5, False),
     ('data -s & {}', 'MissingValueForSupportedCommandInDataSectionStatement', 7, False),
-    ('data -s ) {}', 'MissingValueForSupportedCommandInDataSectionStatement', 8, True),
-    ('data -s } {}', 'MissingValueForSupportedCommandInDataSectionStatement', 7, False),
+    ('data -s ) {}', 'MissingValueForSupportedCommandInDataSectionStatement,UnexpectedToken', '8,9', True),
+    ('data -s } {}', 'MissingValueForSupportedCommandInDataSectionStatement,UnexpectedToken', '7,8', False),
     ('data -s ; {}', 'MissingValueForSupportedCommandInDataSectionStatement', 7, False),
     ('data -sup a,', 'MissingValueForSupportedCommandInDataSectionStatement', 13, True),
     ('data -sup a,b', 'MissingStatementBlockForDataSection', 14, True),
@@ -97,11 +99,11 @@ CASES = [
     ('try {} finally { break }', 'ControlLeavingFinally', 17, False),
     ('try {} finally { continue }', 'ControlLeavingFinally', 17, False),
     ('switch', 'PipelineValueRequired', 6, False),
-    ('switch -abc', 'InvalidSwitchFlag', 7, False),
+    ('switch -abc', 'InvalidSwitchFlag,PipelineValueRequired', '7,11', False),
     ('switch -file', 'MissingFilenameOption', 12, False),
-    ('switch -file a (1)', 'PipelineValueRequired', 15, False),
+    ('switch -file a (1)', 'PipelineValueRequired,MissingCurlyBraceInSwitchStatement', '15,18', False),
     ('switch (', 'PipelineValueRequired', 8, False),
-    ('switch ()', 'PipelineValueRequired', 8, False),
+    ('switch ()', 'PipelineValueRequired,MissingCurlyBraceInSwitchStatement', '8,9', False),
     ('switch ("abc")  ', 'MissingCurlyBraceInSwitchStatement', 14, False),
     ('switch ("abc")  {', 'MissingSwitchConditionExpression', 17, False),
     ('switch ("abc")  { 1', 'MissingSwitchStatementClause', 19, False),
@@ -141,9 +143,12 @@ CASES = [
 
 
 @pytest.mark.parametrize("text, error_id, position, column", CASES)
-def test_first_parse_error(text, error_id, position, column):
+def test_parse_errors(text, error_id, position, column):
+    """As PowerShell's ShouldBeParseError: every error of the parse, in order (count, id, place);
+    several ids and places are written comma-separated."""
     with pytest.raises(ParseError) as ei:
         parse(text)
-    e = ei.value
-    where = e.column if column else e.errors[0].extent.start
-    assert (e.error_id, where) == (error_id, position)
+    got = [(i.error_id, i.extent.column if column else i.extent.start) for i in ei.value.errors]
+    ids = error_id.split(",")
+    places = [int(p) for p in str(position).split(",")]
+    assert got == list(zip(ids, places))
