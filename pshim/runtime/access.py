@@ -99,7 +99,8 @@ def set_member(obj, name: str, value):
                            category="InvalidOperation")
 
 
-def invoke_method(ctx, obj, name: str, args: list):
+def invoke_method(ctx, obj, name: str, args: list, statement: bool = False):
+    """`$obj.name(args)`; `statement`: the call is a statement of its own (a void method then writes nothing)."""
     if obj is None:
         raise RuntimeException("You cannot call a method on a null-valued expression.",
                                error_id="InvokeMethodOnNull", category="InvalidOperation")
@@ -113,7 +114,7 @@ def invoke_method(ctx, obj, name: str, args: list):
     from . import methods
     try:
         from .compile_expr import _callbacks
-        return methods.invoke_method(obj, name, args, **_callbacks(ctx))
+        return methods.invoke_method(obj, name, args, statement=statement, **_callbacks(ctx))
     except PSException:
         raise
     except (ValueError, TypeError, IndexError, KeyError, OverflowError, ZeroDivisionError) as e:

@@ -17,6 +17,7 @@ from ..language import ast as A
 from . import conversion as cv
 from .access import get_member, invoke_method, index_value
 from .members import _MISSING
+from .method_support import NO_OUTPUT
 from .strict import undefined_variable, missing_member, missing_index
 from .operators import binary_op, unary_op, RangeValue
 from .psobject import Hashtable, OrderedDictionary, PSObject, Int64
@@ -40,7 +41,9 @@ def collect_value(items: list):
 
 def emit_value(value, out):
     """Write a value to an output pipe the way a statement does: arrays are
-    enumerated (one level), everything else is one object."""
+    enumerated (one level), a void method's NO_OUTPUT is nothing, everything else is one object."""
+    if value is NO_OUTPUT:
+        return
     if isinstance(value, (list, tuple)):
         if isinstance(value, RangeValue):
             for x in value.iter_lazy():
@@ -320,12 +323,13 @@ def _invoke_member(node: A.InvokeMemberExpressionAst):
     args = [compile_expr(a) for a in node.arguments]
     target = compile_expr(node.target)
     if node.static:
-        def static(ctx):
+        def static(ctx, statement=False):
             t = target(ctx)
             from . import statics
             n = name(ctx)
             try:
-                return statics.invoke_static(t.full_name, n, [a(ctx) for a in args], **_static_callbacks(ctx))
+                return statics.invoke_static(t.full_name, n, [a(ctx) for a in args], statement=statement,
+                                             **_static_callbacks(ctx))
             except PSException as e:
                 # a script-defined class: [Report]::new()
                 if n.lower() == "new" and getattr(t, "_convert", None) is not None and \
@@ -337,11 +341,14 @@ def _invoke_member(node: A.InvokeMemberExpressionAst):
                 raise MethodInvocationException(
                     f'Exception calling "{n}" with "{len(args)}" argument(s): "{e}"',
                     error_id=type(e).__name__)
+        static.statement = lambda ctx: static(ctx, True)
         return static
 
-    def call(ctx):
+    def call(ctx, statement=False):
         obj = target(ctx)
-        return invoke_method(ctx, obj, name(ctx), [a(ctx) for a in args])
+        return invoke_method(ctx, obj, name(ctx), [a(ctx) for a in args], statement)
+    # the form a statement uses (`$list.Add(1)` alone on its line): a void method writes nothing
+    call.statement = lambda ctx: call(ctx, True)
     return call
 
 

@@ -58,6 +58,29 @@ def wrap_exception(method: str, count: int, exc: PSException) -> MethodInvocatio
         error_id=inner_name, category="NotSpecified", inner=exc)
 
 
+class _NoOutput:
+    """What a call of a void method writes when it is a statement of its own: nothing (5.1's AutomationNull),
+    where a method that returns a null reference writes $null. Only the statement form of a call returns it."""
+    __slots__ = ()
+
+    def __repr__(self):
+        return "NO_OUTPUT"
+
+
+NO_OUTPUT = _NoOutput()
+
+
+def returns_void(defs) -> bool:
+    """Whether every overload in `defs` ("void Add(T item)", "static void WriteAllText(...)") returns void."""
+    if not defs:
+        return False
+    for d in defs:
+        head = d.split("(", 1)[0].split()
+        if len(head) < 2 or head[-2].lower() not in ("void", "system.void"):
+            return False
+    return True
+
+
 def call_wrapped(method: str, args: list, fn, *fn_args):
     """Run an implementation; translate its exceptions as PowerShell does."""
     try:

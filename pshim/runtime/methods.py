@@ -44,7 +44,8 @@ from __future__ import annotations
 
 from ..errors import RuntimeException, PSException, MethodException
 from .psobject import PSObject, DotNetObject, unwrap
-from .method_support import call_wrapped, not_found, overload_error, wrap_exception, dotnet_equals, nargs
+from .method_support import (call_wrapped, not_found, overload_error, wrap_exception, dotnet_equals, nargs,
+                             NO_OUTPUT, returns_void)
 from .dotnet_objects import RuntimeType, DictionaryEntry, type_of, _string_hash
 from . import methods_string, methods_collections, methods_values
 
@@ -82,8 +83,9 @@ def _receiver_name(obj) -> str:
 # ---------------------------------------------------------------------------
 # Entry points
 
-def invoke_method(obj, name: str, args, *, invoker=None, convert=None, delegate_invoker=None):
-    """Call method `name` on `obj` with `args` (a list of PowerShell values)."""
+def invoke_method(obj, name: str, args, *, invoker=None, convert=None, delegate_invoker=None, statement=False):
+    """Call method `name` on `obj` with `args` (a list of PowerShell values). `statement`: the call is a
+    statement of its own, so a void method answers NO_OUTPUT (it writes nothing)."""
     args = list(args) if args is not None else []
     lname = name.lower()
     if obj is None:
@@ -106,8 +108,11 @@ def invoke_method(obj, name: str, args, *, invoker=None, convert=None, delegate_
     if table is not None:
         entry = table.get(lname)
         if entry is not None:
-            proper, fn, _defs = entry
-            return call_wrapped(proper, args, fn, target, args, kw)
+            proper, fn, defs = entry
+            r = call_wrapped(proper, args, fn, target, args, kw)
+            if r is None and statement and returns_void(defs):
+                return NO_OUTPUT
+            return r
     fn, proper = _python_method(target, lname)
     if fn is not None:
         return _call_python(proper, fn, args, kw)
@@ -115,11 +120,11 @@ def invoke_method(obj, name: str, args, *, invoker=None, convert=None, delegate_
         proper = _COMMON_DEFS[lname][0]
         return call_wrapped(proper, args, _common, target, lname, args)
     if isinstance(target, (list, tuple)) and target:
-        return _enumerate_method(target, name, args, kw)
+        return _enumerate_method(target, name, args, kw, statement)
     raise not_found(_receiver_name(obj), name)
 
 
-def _enumerate_method(items, name, args, kw):
+def _enumerate_method(items, name, args, kw, statement):
     """Method enumeration (since 3.0): a collection without the method calls it on each element, as
     `@('Ab','Cd').ToLower()`; the results are collected as member enumeration collects properties (a single
     result is a scalar, $null results are dropped, an element without the method is the error)."""
@@ -135,7 +140,7 @@ def _enumerate_method(items, name, args, kw):
         else:
             out.append(r)
     if not out:
-        return None
+        return NO_OUTPUT if statement else None
     return out[0] if len(out) == 1 else out
 
 

@@ -30,9 +30,9 @@ import math
 from ..errors import ArithmeticException, OverflowException
 from .psobject import TypedInt, Int64, Char, GenericList, DotNetObject, unwrap
 from .dotnet_regex import REGEX_OPTIONS
-from .method_support import (NoOverload, call_wrapped, not_found, nargs, out_of_range, arg_null, a_int, a_double,
-                             a_str, a_char, enum_value, EnumNames, STRING_COMPARISON, SPLIT_OPTIONS, WHITESPACE,
-                             compare_strings, strings_equal)
+from .method_support import (NoOverload, NO_OUTPUT, returns_void, call_wrapped, not_found, nargs, out_of_range,
+                             arg_null, a_int, a_double, a_str, a_char, enum_value, EnumNames, STRING_COMPARISON,
+                             SPLIT_OPTIONS, WHITESPACE, compare_strings, strings_equal)
 
 
 # ---------------------------------------------------------------------------
@@ -102,7 +102,7 @@ def has_static(type_full_name: str, name: str) -> bool:
 
 
 def invoke_static(type_full_name: str, name: str, args, *, invoker=None, convert=None, delegate_invoker=None,
-                  path_resolver=None):
+                  path_resolver=None, statement=False):
     args = list(args) if args is not None else []
     kw = {"invoker": invoker, "convert": convert, "delegate_invoker": delegate_invoker,
           "path_resolver": path_resolver}
@@ -116,8 +116,11 @@ def invoke_static(type_full_name: str, name: str, args, *, invoker=None, convert
                 return call_wrapped("new", args, ctor, args, kw)
         full = t.full_name if t is not None else type_full_name
         raise not_found(full, name)
-    proper, fn, _defs = entry
-    return call_wrapped(proper, args, fn, args, kw)
+    proper, fn, defs = entry
+    r = call_wrapped(proper, args, fn, args, kw)
+    if r is None and statement and returns_void(defs):
+        return NO_OUTPUT
+    return r
 
 
 def static_members(type_full_name: str) -> list[tuple[str, str, str]]:

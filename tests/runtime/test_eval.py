@@ -245,3 +245,17 @@ def test_parse_error_view():
                             "The '<' operator is reserved for future use.\n"
                             "    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\n"
                             "    + FullyQualifiedErrorId : RedirectionNotSupported\n \n")
+
+
+def test_a_void_method_called_as_a_statement_writes_nothing():
+    # .NET void methods write nothing; a method that returns a value (ArrayList.Add's index) writes it
+    r = run("function f { $h = @{}; $h.Add('a', 1); $l = New-Object System.Collections.Generic.List[string]; "
+            "$l.Add('x'); $l.Clear(); $a = New-Object System.Collections.ArrayList; $a.Add(5); "
+            "[IO.File]::WriteAllText((Join-Path $TestDrive 'v.txt'), 'z'); 'end' }; "
+            "$TestDrive = [IO.Path]::GetTempPath(); $o = @(f); $o.Count; $o")
+    assert not r.errors, r.error_text
+    assert r.output == [2, 0, "end"]
+    # as a value, a void call is $null
+    assert val("$l = New-Object System.Collections.Generic.List[int]; $r = $l.Add(3); $null -eq $r") is True
+    assert val("$h = @{}; @($h.Remove('q')).Count") == 0
+    assert val("$l = New-Object System.Collections.Generic.List[int]; @(@($l, $l).Clear()).Count") == 0
