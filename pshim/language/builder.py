@@ -1305,7 +1305,7 @@ def using_statement(s, loc, toks):
     kind, item = toks[1], toks[2]
     alias = toks[3] if len(toks) > 3 else None
     if not (isinstance(item, A.StringConstantExpressionAst)
-            or (kind == "module" and isinstance(item, A.HashtableAst))):
+            or (kind == "module" and isinstance(item, A.HashtableAst) and _module_specification(item))):
         fatal(s, loc, "InvalidValueForUsingItemName", item.extent.text)
     if kind in ("type", "command") and alias is None:
         fatal(s, item.extent.end, "MissingEqualsInUsingAlias")
@@ -1315,6 +1315,19 @@ def using_statement(s, loc, toks):
             fatal(s, loc, "InvalidValueForUsingItemName", alias.extent.text)
         s.checks.append(("error", (loc, end, "UsingStatementNotSupported", "")))
     return [("using", s[loc:end].strip())]
+
+
+_MODULE_SPEC_KEYS = frozenset(("modulename", "moduleversion", "requiredversion", "maximumversion", "guid"))
+
+
+def _module_specification(ht):
+    """`using module @{...}`: constant keys of a module specification, ModuleName among them."""
+    keys = set()
+    for key, _value in ht.pairs:
+        if not isinstance(key, A.StringConstantExpressionAst) or key.value.lower() not in _MODULE_SPEC_KEYS:
+            return False
+        keys.add(key.value.lower())
+    return "modulename" in keys
 
 
 def misplaced_using(s, loc, toks):

@@ -120,6 +120,29 @@ class Note(pp.Token):
         return loc, []
 
 
+class UsingItemMissing(pp.Token):
+    """Where a using statement's name should be and no argument is: at the end of the
+    statement MissingUsingItemName (just after the kind), before anything else (`)`, `&`)
+    InvalidValueForUsingItemName on that token."""
+
+    def __init__(self):
+        super().__init__()
+        self.mayReturnEmpty = True
+        self.mayIndexError = False
+        self.errmsg = "MissingUsingItemName|"
+
+    def _generateDefaultName(self):
+        return "UsingItemMissing"
+
+    def parseImpl(self, instring, loc, do_actions=True):
+        tok, _ = T.token_at(instring, loc)
+        if not tok or tok[0] in ";\r\n":
+            while loc > 0 and instring[loc - 1].isspace():
+                loc -= 1
+            raise pp.ParseFatalException(instring, loc, "MissingUsingItemName|", self)
+        raise pp.ParseFatalException(instring, loc, "InvalidValueForUsingItemName|" + tok, self)
+
+
 class Check(pp.Token):
     """Zero-width: succeeds where `pattern` matches, else a fatal error."""
 
@@ -1130,7 +1153,7 @@ def _build() -> Grammar:
     using_kind = R(r"(?i:namespace|module|assembly|type|command)" + KB, action=b.keyword_value)
     using_alias = Skip(r"[ \t]*=[ \t]*") + (argument | Fail("MissingNamespaceAlias"))
     using_statement = N((KW("using") + (using_kind | Fail("MissingUsingStatementDirective"))
-                         + (argument | Fail("MissingUsingItemName")) + Opt(using_alias)
+                         + (argument | UsingItemMissing()) + Opt(using_alias)
                          + Check(r"[ \t]*(?:[;\r\n]|\Z)", "MissingStatementTerminator"))
                         .add_parse_action(b.using_statement), "using_statement")
     # `using` after the first statement: parsed, then UsingMustBeAtStartOfScript
@@ -1168,7 +1191,7 @@ def _build() -> Grammar:
     inline_forwards(script)
     script.streamline()
     sub_expression.streamline()
-    lean.convert(script, sub_expression, custom=(Fail, Note, Check, PipeFail, StringToken, Skip, Close, Dispatch,
+    lean.convert(script, sub_expression, custom=(Fail, Note, UsingItemMissing, Check, PipeFail, StringToken, Skip, Close, Dispatch,
                                                  GenericWord, TypeDefinition, AssignFast, Fast, FastString,
                                                  BinaryChain, SwitchValueMissing, SwitchClose, Recover),
                  white=T.INLINE_WS)

@@ -160,6 +160,8 @@ def _convert_fatal(source, scan, exc):
         return _error(source, error_id, arg, loc, loc + 1)
     if error_id == "EmptyVariableReference":        # reported on the whole `${}`
         return _error(source, error_id, arg, loc, loc + 3)
+    if error_id == "InvalidValueForUsingItemName" and text.startswith(arg, loc):
+        return _error(source, error_id, arg, loc, loc + len(arg))      # a token that is no argument
     return _error(source, error_id, arg, loc)
 
 

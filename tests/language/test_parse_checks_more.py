@@ -94,3 +94,22 @@ def test_a_named_block_keyword_alone_asks_for_more_input():
     with pytest.raises(ParseError) as ei:
         parse("begin process {}")
     assert not isinstance(ei.value, IncompleteInput)
+
+
+# --- using statements -------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("using module", [("MissingUsingItemName", 12, "")]),
+    ("using module; $testvar=1", [("MissingUsingItemName", 12, "")]),
+    ("using module )", [("InvalidValueForUsingItemName", 13, ")")]),
+    ("using namespace &", [("InvalidValueForUsingItemName", 16, "&")]),
+    ("using module 123", [("InvalidValueForUsingItemName", 0, "")]),
+    # a module specification needs ModuleName (and only a specification's keys)
+    ("using module @{ Foo = 'Foo' }", [("InvalidValueForUsingItemName", 0, "")]),
+])
+def test_malformed_using_forms(text, expected):
+    assert errors(text) == expected
+
+
+def test_using_module_specification_parses():
+    sb = parse("using module @{ ModuleName = 'Foo'; ModuleVersion = '1.0' }")
+    assert len(sb.using) == 1
