@@ -113,3 +113,10 @@ def test_malformed_using_forms(text, expected):
 def test_using_module_specification_parses():
     sb = parse("using module @{ ModuleName = 'Foo'; ModuleVersion = '1.0' }")
     assert len(sb.using) == 1
+
+
+def test_the_ref_rules_and_other_checks_are_all_reported():
+    assert [e[:2] for e in errors("[ref][ref]$x; [int][ref]$y; [int][ref]$z = 42; $a,$b += 1\n@{a=1;a=2}")] == [
+        ("ReferenceNeedsToBeByItselfInTypeSequence", 5), ("ReferenceNeedsToBeLastTypeInTypeConversion", 19),
+        ("ReferenceNeedsToBeByItselfInTypeConstraint", 33), ("InvalidLeftHandSide", 47),
+        ("DuplicateKeyInHashLiteral", 64)]
