@@ -1496,6 +1496,9 @@ def select(node, xpath, nsmgr=None, namespaces=None):
         return []
     if not xpath.strip():
         raise XPathException("Expression must evaluate to a node-set.")
+    bare = xpath.strip()
+    if bare == "/" or (bare == ".." and isinstance(node, XmlElement) and node._x is getattr(doc, "_root", None)):
+        return [doc]            # the document node, which lxml does not return
     try:
         result = ctx.xpath(xpath, namespaces=ns or None)
     except etree.XPathError as e:

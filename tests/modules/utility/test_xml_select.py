@@ -160,3 +160,14 @@ def test_convert_to_xml_parameter_validation():
     r = run("1 | ConvertTo-Xml -Depth 0")
     assert "Cannot validate argument on parameter 'Depth'. The 0 argument is less than the minimum allowed " \
            "range of 1." in r.errors[0].message()
+
+
+def test_the_document_node_and_a_null_namespace():
+    out = ok("$r = Select-Xml -Content '<a><b/></a>' -XPath '/'; $r.Node.GetType().FullName; \"$r\"")
+    assert out == ["System.Xml.XmlDocument", "<a><b /></a>"]
+    r = run("Select-Xml -Content '<a/>' -XPath '//a' -Namespace @{p=$null} | ForEach-Object { $_.Node.Name }")
+    assert r.output == ["a"]
+    assert [(e.FullyQualifiedErrorId, e.message()) for e in r.errors] == [
+        ("PrefixError,Microsoft.PowerShell.Commands.SelectXmlCommand",
+         "This command cannot be run because the prefix value in the Namespace parameter is null. Provide a valid "
+         "value for the prefix, and then run the command again.")]
