@@ -470,6 +470,8 @@ def wrap(doc, x):
         return XmlComment(doc, x)
     if x.tag is etree.PI:
         return XmlProcessingInstruction(doc, x)
+    if not isinstance(x.tag, str):      # an entity reference lxml kept (an undeclared or external entity)
+        return XmlEntityReference(doc, x)
     return XmlElement(doc, x)
 
 
@@ -605,7 +607,7 @@ class XmlElement(_Shadowed, XmlLinkedNode):
         frag = f"<__pshim_fragment {nsdecl}>{_str(value)}</__pshim_fragment>"
         try:
             holder = etree.fromstring(frag.encode("utf-8"), etree.XMLParser(
-                resolve_entities=False, no_network=True, remove_comments=False, remove_pis=False))
+                resolve_entities="internal", no_network=True, remove_comments=False, remove_pis=False))
         except etree.XMLSyntaxError as e:
             raise XmlException(_lxml_message(e)) from None
         for c in list(el):
@@ -827,6 +829,19 @@ class XmlComment(XmlLinkedNode):
 
     def _set_inner_text(self, v):
         self._x.text = v
+
+
+class XmlEntityReference(XmlLinkedNode):
+    _node_type = "EntityReference"
+    ps_type_names = ("System.Xml.XmlEntityReference", "System.Xml.XmlLinkedNode", "System.Xml.XmlNode",
+                     "System.Object")
+
+    def _local_name(self):
+        return self._x.name
+
+    @property
+    def InnerText(self):
+        return ""
 
 
 class XmlProcessingInstruction(XmlLinkedNode):

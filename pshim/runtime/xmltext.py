@@ -62,7 +62,7 @@ def parse_text(text: str, preserve_ws: bool = False):
     if decl is not None:
         data = data.lstrip()
     try:
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=False,
+        parser = etree.XMLParser(resolve_entities="internal", no_network=True, remove_comments=False,
                                  remove_pis=False, huge_tree=True, encoding="utf-8")
         root = etree.fromstring(data.encode("utf-8"), parser)
     except etree.XMLSyntaxError as e:
@@ -75,7 +75,7 @@ def parse_text(text: str, preserve_ws: bool = False):
 def parse_bytes(data: bytes, preserve_ws: bool = False):
     text = None
     try:
-        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True,
+        root = etree.fromstring(data, etree.XMLParser(resolve_entities="internal", no_network=True,
                                                       remove_comments=False, remove_pis=False, huge_tree=True))
     except etree.XMLSyntaxError as e:
         from .textdecode import decode

@@ -195,3 +195,11 @@ def test_string_indexer_and_attribute_collection():
              "$x.r.a.Attributes['k'].Value; $x.r.a.Attributes.Count; $x.r.a.Attributes.Item(1).Name; "
              "[void]$x.r.a.Attributes.RemoveNamedItem('k'); $x.OuterXml; $x.SelectNodes('//a').Item(0).Name")
     assert out == ["t", True, '<r><a k="1" n="v">t</a></r>', "1", 2, "n", '<r><a n="v">t</a></r>', "a"]
+
+
+def test_internal_entities_are_expanded_and_external_ones_never_read():
+    out = ok("$x = [xml]'<!DOCTYPE r [<!ENTITY e \"ee\">]><r>a&e;b</r>'; $x.r")
+    assert out == ["aeeb"]
+    r = run("[xml]'<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/hostname\">]><r>&x;</r>'")
+    assert r.output == [] and len(r.errors) == 1
+    assert r.errors[0].FullyQualifiedErrorId == "InvalidCastToXmlDocument"
