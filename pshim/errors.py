@@ -286,6 +286,32 @@ class CategoryInfo:
                 f"[{self.activity}], {self.reason}")
 
 
+class ErrorDetails:
+    """An error record's ErrorDetails: the message that replaces the exception's in the error view (Write-Error
+    -Message on an exception, a web server's error body), read by scripts as `$_.ErrorDetails.Message`."""
+    __slots__ = ("message", "recommended_action")
+    ps_type_names = ("System.Management.Automation.ErrorDetails", "System.Object")
+    ps_properties = ("Message", "RecommendedAction")
+
+    def __init__(self, message: str, recommended_action: str = ""):
+        self.message = message
+        self.recommended_action = recommended_action
+
+    @property
+    def Message(self):
+        return self.message
+
+    @property
+    def RecommendedAction(self):
+        return self.recommended_action
+
+    def ps_to_string(self):
+        return self.message
+
+    def __str__(self):
+        return self.message
+
+
 class ErrorRecord:
     """A PowerShell ErrorRecord. `target` is any object; `invocation` says where."""
 
@@ -333,7 +359,7 @@ class ErrorRecord:
 
     @property
     def ErrorDetails(self):
-        return self.details
+        return ErrorDetails(self.details) if self.details else None
 
     @property
     def ScriptStackTrace(self):
@@ -486,3 +512,58 @@ def non_interactive_error() -> "PSInvalidOperationException":
     """What a prompt raises in a host that cannot ask (pshim -NonInteractive, no terminal): 5.1's
     PSInvalidOperationException, reported against the command that asked."""
     return PSInvalidOperationException(NON_INTERACTIVE_TEXT, error_id="InvalidOperation", category="InvalidOperation")
+
+
+# ---------------------------------------------------------------------------
+# Constructing exceptions from scripts: [ArgumentException]::new('msg'), New-Object System.Exception 'msg',
+# [InvalidOperationException]'msg', with .NET Framework's constructors and default messages.
+
+_DEFAULT_MESSAGES = {
+    "System.ArgumentException": "Value does not fall within the expected range.",
+    "System.ArgumentNullException": "Value cannot be null.",
+    "System.ArgumentOutOfRangeException": "Specified argument was out of the range of valid values.",
+    "System.InvalidOperationException": "Operation is not valid due to the current state of the object.",
+    "System.NotSupportedException": "Specified method is not supported.",
+    "System.NotImplementedException": "The method or operation is not implemented.",
+    "System.FormatException": "One of the identified items was in an invalid format.",
+    "System.IO.IOException": "I/O error occurred.",
+    "System.IO.FileNotFoundException": "Unable to find the specified file.",
+    "System.TimeoutException": "The operation has timed out.",
+    "System.DivideByZeroException": "Attempted to divide by zero.",
+    "System.UnauthorizedAccessException": "Attempted to perform an unauthorized operation.",
+}
+# these take the parameter's name first: ArgumentNullException('path'), ArgumentNullException('path', 'message')
+_PARAM_NAME_FIRST = ("System.ArgumentNullException", "System.ArgumentOutOfRangeException")
+
+
+def exception_class(full_name: str):
+    """The exception class whose .NET name is `full_name` (case-insensitive; `System.` may be left out), or None."""
+    low = full_name.strip().lower()
+    for obj in globals().values():
+        if isinstance(obj, type) and issubclass(obj, PSException) and "ps_type" in obj.__dict__:
+            name = obj.__dict__["ps_type"].lower()
+            if name == low or name == "system." + low:
+                return obj
+    return None
+
+
+def construct_exception(cls, args: list):
+    """`cls`'s .NET constructor for `args` (strings, an inner exception); None when no overload takes them."""
+    full = cls.__dict__["ps_type"]
+    if len(args) > 2:
+        return None
+    inner = args[1] if len(args) == 2 and isinstance(args[1], BaseException) else None
+    texts = [a for a in args if not isinstance(a, BaseException)]
+    if any(not isinstance(a, str) for a in texts) or (len(args) == 2 and inner is None and len(texts) != 2):
+        return None
+    default = _DEFAULT_MESSAGES.get(full, f"Exception of type '{full}' was thrown.")
+    if not texts:
+        message = default
+    elif full in _PARAM_NAME_FIRST and inner is None:
+        param, message = texts[0], (texts[1] if len(texts) == 2 else default)
+        message = f"{message}\r\nParameter name: {param}"
+    elif len(texts) == 2 and issubclass(cls, ArgumentException):
+        message = f"{texts[0]}\r\nParameter name: {texts[1]}"
+    else:
+        message = texts[0]
+    return cls(message, inner=inner)

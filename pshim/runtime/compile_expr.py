@@ -12,7 +12,8 @@ import contextvars
 import decimal
 import os
 
-from ..errors import RuntimeException, PSException, MethodInvocationException, PSInvalidCastException
+from ..errors import (RuntimeException, PSException, MethodInvocationException, PSInvalidCastException,
+                      exception_class)
 from ..language import ast as A
 from . import conversion as cv
 from .access import get_member, invoke_method, index_value
@@ -331,9 +332,10 @@ def _invoke_member(node: A.InvokeMemberExpressionAst):
                 return statics.invoke_static(t.full_name, n, [a(ctx) for a in args], statement=statement,
                                              **_static_callbacks(ctx))
             except PSException as e:
-                # a script-defined class: [Report]::new()
+                # a script-defined class: [Report]::new() (an exception type has constructors of its own)
                 if n.lower() == "new" and getattr(t, "_convert", None) is not None and \
-                        e.error_id in ("MethodNotFound", "MethodCountCouldNotFindBest"):
+                        e.error_id in ("MethodNotFound", "MethodCountCouldNotFindBest") and \
+                        exception_class(t.full_name) is None:
                     values = [a(ctx) for a in args]
                     return t.convert(values[0] if len(values) == 1 else (values or None))
                 raise

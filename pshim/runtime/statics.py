@@ -111,7 +111,7 @@ def invoke_static(type_full_name: str, name: str, args, *, invoker=None, convert
     entry = t.methods.get(lname) if t is not None else None
     if entry is None:
         if lname == "new":
-            ctor = _generic_ctor(type_full_name)
+            ctor = _generic_ctor(type_full_name) or _exception_ctor(type_full_name)
             if ctor is not None:
                 return call_wrapped("new", args, ctor, args, kw)
         full = t.full_name if t is not None else type_full_name
@@ -136,6 +136,21 @@ def static_members(type_full_name: str) -> list[tuple[str, str, str]]:
         from .typenames import type_name, ps_short_name
         out.append((n, "Property", f"static {ps_short_name(type_name(v))} {n} {{get;}}"))
     return sorted(out, key=lambda x: (x[1], x[0].lower()))
+
+
+def _exception_ctor(type_full_name):
+    """[ArgumentException]::new('message'), ::new('message', $inner): an exception type's constructors."""
+    from ..errors import exception_class, construct_exception
+    cls = exception_class(type_full_name)
+    if cls is None:
+        return None
+
+    def ctor(args, kw):
+        exc = construct_exception(cls, [unwrap(a) for a in args])
+        if exc is None:
+            raise NoOverload()
+        return exc
+    return ctor
 
 
 def _generic_ctor(type_full_name):

@@ -256,6 +256,22 @@ def _is_scriptblock(value):
     return isinstance(unwrap(value), ScriptBlock)
 
 
+def _exception_from_text(cls):
+    """[InvalidOperationException]'text': an exception of the type made with that message (its constructor that
+    takes a string), as 5.1 converts; an exception of the type already is itself."""
+    from ..errors import construct_exception
+    full = cls.__dict__["ps_type"]
+
+    def convert(value):
+        v = unwrap(value)
+        if v is None or (isinstance(v, BaseException) and full in getattr(v, "type_chain", lambda: [])()):
+            return v
+        if isinstance(v, str):
+            return construct_exception(cls, [v])
+        raise cv.cast_error(value, full)
+    return convert
+
+
 def _to_regex(value):
     from .dotnet_regex import Regex
     from ..errors import ArgumentException
@@ -407,9 +423,10 @@ def _build():
     for obj in vars(E).values():
         if isinstance(obj, type) and issubclass(obj, E.PSException) and "ps_type" in obj.__dict__:
             name = obj.__dict__["ps_type"]
-            R(PSType(name, None, (lambda n: (lambda v: isinstance(v, BaseException) and
+            R(PSType(name, _exception_from_text(obj), (lambda n: (lambda v: isinstance(v, BaseException) and
                                              n in getattr(v, "type_chain", lambda: [])()))(name)))
-    R(PSType("System.Exception", None, lambda v: isinstance(v, BaseException)), "exception")
+    R(PSType("System.Exception", _exception_from_text(E.PSException), lambda v: isinstance(v, BaseException)),
+      "exception")
     # attributes used in param blocks resolve as types too
     for attr in ("Parameter", "CmdletBinding", "Alias", "ValidateSet", "ValidateRange",
                  "ValidateNotNullOrEmpty", "ValidateNotNull", "ValidatePattern", "ValidateScript",

@@ -11,7 +11,9 @@ from pshim.testing import run
 
 @pytest.fixture(autouse=True)
 def _no_process_policy(monkeypatch):
-    monkeypatch.delenv("PSExecutionPolicyPreference", raising=False)
+    # set, then delete: monkeypatch then restores the variable as it was (absent) after the test, which sets it
+    monkeypatch.setenv("PSExecutionPolicyPreference", "Undefined")
+    monkeypatch.delenv("PSExecutionPolicyPreference")
     yield
 
 

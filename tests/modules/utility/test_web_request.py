@@ -221,7 +221,7 @@ def test_out_file_and_pass_thru(server, tmp_path):
 
 
 def test_http_error_is_5_1_web_exception(server):
-    r = run(f"try {{ Invoke-WebRequest {server}/missing }} catch {{ $_.Exception.Message; $_.ErrorDetails; "
+    r = run(f"try {{ Invoke-WebRequest {server}/missing }} catch {{ $_.Exception.Message; $_.ErrorDetails.Message; "
             "$_.FullyQualifiedErrorId; $_.CategoryInfo.ToString(); $_.Exception.GetType().FullName; "
             "[string]$_.Exception.Response.StatusCode; $_.Exception.Response.StatusCode.value__ }")
     assert r.output == ["The remote server returned an error: (404) Not Found.", "no such thing",
