@@ -108,16 +108,21 @@ class _Checker:
             self._flow_in_finally(node.finally_body, ())
 
     def _caught_twice(self, catches):
-        """A type a previous catch already names (5.1 compares resolved types; the parser here
-        knows names only, so `[ArgumentException]` and `[System.ArgumentException]` are one)."""
-        seen = set()
+        """A catch type that an earlier catch clause already handles: the same type, or a type
+        derived from it (known from pshim's exception types; other types compare by name)."""
+        chains = None
+        earlier = []                # full names (lower case) of the types of the clauses before
         for c in catches:
             exts = c.type_extents or [None] * len(c.types)
+            names = []
             for name, where in zip(c.types, exts):
-                key = _type_key(name)
-                if key in seen and where is not None:
-                    self.report(where, "ExceptionTypeAlreadyCaught", name)
-                seen.add(key)
+                if chains is None:
+                    chains = _exception_chains()
+                full, chain = _resolve_exception(name, chains)
+                if where is not None and any(e in chain for e in earlier):
+                    self.report(where, "ExceptionTypeAlreadyCaught", full or name)
+                names.append((full or _type_key(name)).lower())
+            earlier.extend(names)
 
     # -- attribute arguments ------------------------------------------------
     def attribute(self, node):
@@ -301,8 +306,32 @@ def _dotnet_string(value):
 
 
 def _type_key(name):
-    key = re.sub(r"\s+", "", name).lower()
-    return key[7:] if key.startswith("system.") else key
+    return re.sub(r"\s+", "", name).lower()
+
+
+def _exception_chains():
+    """{.NET full name (lower case): [its full name and its bases' (lower case)]} of the
+    exception types pshim knows (pshim.errors and its subclasses)."""
+    from ..errors import PSException
+    chains = {}
+    stack = [PSException]
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        name = cls.__dict__.get("ps_type")
+        if name and name.lower() not in chains:
+            chains[name.lower()] = ([name] + [n.lower() for n in cls.type_chain()])
+    return chains
+
+
+def _resolve_exception(name, chains):
+    """(full name, chain) of a written catch type; (None, [its name]) when not known."""
+    key = _type_key(name)
+    for k in (key, "system." + key):
+        hit = chains.get(k)
+        if hit is not None:
+            return hit[0], hit[1:]
+    return None, [key, key[7:] if key.startswith("system.") else "system." + key]
 
 
 _CONSTANT_VARIABLES = frozenset(("true", "false", "null"))

@@ -34,18 +34,29 @@ def test_a_braced_name_still_parses():
      [("ExceptionTypeAlreadyCaught", 42, "[System.ArgumentException]")]),
     ("try {} catch [ArgumentException], [IO.IOException] {} catch [io.ioexception] {}",
      [("ExceptionTypeAlreadyCaught", 60, "[io.ioexception]")]),
-    # the same type twice in one catch, then a catch-all that is not last
-    ("try {} catch [int], [int] {} catch {} catch [string] {}",
-     [("ExceptionTypeAlreadyCaught", 20, "[int]"), ("EmptyCatchNotLast", 37, "")]),
+    # a type derived from one caught before
+    ("try {} catch [Exception] {} catch [System.IO.FileNotFoundException] {}",
+     [("ExceptionTypeAlreadyCaught", 34, "[System.IO.FileNotFoundException]")]),
+    ("try {} catch [ArgumentException] {} catch [ArgumentOutOfRangeException] {}",
+     [("ExceptionTypeAlreadyCaught", 42, "[ArgumentOutOfRangeException]")]),
+    # types 5.1 would resolve and pshim does not know compare by name
+    ("try {} catch [Acme.Fault] {} catch [acme.fault] {}", [("ExceptionTypeAlreadyCaught", 35, "[acme.fault]")]),
+    # the same type twice in one catch is not reported; a catch-all that is not last is
+    ("try {} catch [int], [int] {} catch {} catch [string] {}", [("EmptyCatchNotLast", 37, "")]),
 ])
 def test_exception_type_already_caught(text, expected):
     assert errors(text) == expected
 
 
-def test_exception_type_already_caught_message():
+def test_exception_type_already_caught_message_names_the_full_type():
     r = run("try { 1 } catch [ArgumentException] { 2 } catch [ArgumentException] { 3 }")
     assert r.output == []
-    assert "Exception type ArgumentException is already handled by a previous handler." in r.error_text
+    assert "Exception type System.ArgumentException is already handled by a previous handler." in r.error_text
+
+
+def test_a_base_type_after_a_derived_one_is_fine():
+    assert parse("try {} catch [System.IO.FileNotFoundException] {} catch [System.IO.IOException] {} "
+                 "catch [Exception] {} catch {}")
 
 
 def test_different_catch_types_are_fine():
