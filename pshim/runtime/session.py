@@ -125,6 +125,12 @@ def _ps_version_table():
 
 
 class Session:
+    # every attribute a session has is declared here: a module keeps its per-session state through
+    # state(key, factory), never by adding an attribute (tests/test_session_state.py)
+    __slots__ = ("host", "engine", "commands", "drives", "location", "location_stack", "errors", "stopping",
+                 "exit_code", "history", "call_stack", "module_state", "global_scope", "global_ctx",
+                 "history_in_progress", "__weakref__")
+
     def __init__(self, host, modules=None, interactive: bool | None = None):
         self.host = host
         # the command layer (runtime/engine.py): the runtime asks it to run pipelines and script blocks
@@ -141,6 +147,8 @@ class Session:
         # frames of the running functions, scripts and script blocks, outermost first (Get-PSCallStack);
         # commands/function.py pushes and pops them
         self.call_stack: list = []
+        # the entry being run by the interactive shell: {"status", "line"} (run(add_to_history=True))
+        self.history_in_progress = None
         # state that modules keep per session (e.g. the Exchange module's directory connection):
         # declared here, reached through state(), never attributes added from outside
         self.module_state: dict[str, object] = {}
@@ -237,8 +245,6 @@ class Session:
         finally:
             self.history_in_progress = None
             self.history.add(record["line"], record["status"], start, _dt.datetime.now())
-
-    history_in_progress = None   # the entry being run by the interactive shell: {"status", "line"}
 
     def _run_text(self, text, path, out, ctx, default_output, record=None):
         try:

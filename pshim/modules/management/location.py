@@ -21,11 +21,8 @@ _NS = "Microsoft.PowerShell.Commands."
 
 
 def _stacks(session):
-    st = getattr(session, "_management_location_stacks", None)
-    if st is None:
-        st = {}
-        session._management_location_stacks = st
-    return st
+    """The named location stacks (Push-Location -StackName), kept per session."""
+    return session.state("management.location_stacks", dict)
 
 
 def _stack(session, name):
