@@ -115,7 +115,10 @@ def invoke_method(obj, name: str, args, *, invoker=None, convert=None, delegate_
             return r
     fn, proper = _python_method(target, lname)
     if fn is not None:
-        return _call_python(proper, fn, args, kw)
+        r = _call_python(proper, fn, args, kw)
+        if r is None and statement and returns_void(getattr(target, "ps_method_defs", {}).get(proper)):
+            return NO_OUTPUT
+        return r
     if lname in _COMMON_DEFS:
         proper = _COMMON_DEFS[lname][0]
         return call_wrapped(proper, args, _common, target, lname, args)
@@ -189,7 +192,9 @@ def method_definitions(obj) -> list[tuple[str, str]]:
         for proper in getattr(obj, "ps_methods", ()):
             fn = getattr(obj, proper, None)
             if callable(fn):
-                out.setdefault(proper.lower(), (proper, _python_definition(obj, proper, fn)))
+                defs = getattr(obj, "ps_method_defs", {}).get(proper)
+                out.setdefault(proper.lower(), (proper, ", ".join(defs) if defs else
+                                                _python_definition(obj, proper, fn)))
     for lname, (proper, defs) in _COMMON_DEFS.items():
         out.setdefault(lname, (proper, ", ".join(defs)))
     return list(out.values())
