@@ -93,13 +93,13 @@ def main(argv=None) -> int:
         if not opts["noprofile"]:
             _run_profile(session)
         if opts["file"] is not None:
-            return run_file(session, opts["file"], opts["args"])
+            return _should_exit(session, run_file(session, opts["file"], opts["args"]))
         if opts["command"] is not None:
             text = opts["command"]
             if text.strip() == "-":
                 from .host.repl import run_stdin
-                return run_stdin(session)
-            return run_command(session, text)
+                return _should_exit(session, run_stdin(session))
+            return _should_exit(session, run_command(session, text))
         from .host.repl import run_repl
         return run_repl(session, nologo=opts["nologo"])
     except ExitSignal as e:
@@ -124,6 +124,11 @@ def _silence_stdout():
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+def _should_exit(session, code: int) -> int:
+    """The exit code: $Host.SetShouldExit's when the script or command called it, else the run's own."""
+    return session.exit_code if session.exit_code is not None else code
 
 
 def run_command(session, text: str) -> int:

@@ -119,6 +119,8 @@ def run_line(session, text: str):
     with _SigInt(session):
         try:
             session.run(text, add_to_history=True)
+            if session.exit_code is not None:      # $Host.SetShouldExit(n): the shell ends after this line
+                return session.exit_code
         except ExitSignal as e:
             return e.code
         except KeyboardInterrupt:
@@ -222,4 +224,6 @@ def run_stdin(session, stdin=None) -> int:
                 return e.code
             except KeyboardInterrupt:
                 return 130
+        if session.exit_code is not None:          # $Host.SetShouldExit(n): stop after this statement
+            return session.exit_code
     return 0 if ok else 1

@@ -42,8 +42,11 @@ class HostObject(DotNetObject):
     ps_type_names = ("System.Management.Automation.Internal.Host.InternalHost", "System.Object")
     ps_properties = ("Name", "Version", "InstanceId", "UI", "CurrentCulture", "CurrentUICulture",
                      "PrivateData", "DebuggerEnabled", "IsRunspacePushed", "Runspace")
+    ps_methods = ("SetShouldExit",)
+    ps_method_defs = {"SetShouldExit": ("void SetShouldExit(int exitCode)",)}
 
-    def __init__(self, host):
+    def __init__(self, host, session=None):
+        self._session = session
         from .version import Version
         self.Name = "ConsoleHost"
         self.Version = Version(5, 1, 0, 0)
@@ -55,6 +58,13 @@ class HostObject(DotNetObject):
         self.DebuggerEnabled = True
         self.IsRunspacePushed = False
         self.Runspace = None
+
+    def SetShouldExit(self, exit_code):
+        """The host ends with `exit_code` once the command it is running completes (scheduled scripts use
+        it to report a status); the rest of that command still runs."""
+        from .conversion import to_int
+        if self._session is not None:
+            self._session.exit_code = to_int(exit_code)
 
 
 class HostUI(DotNetObject):
@@ -141,7 +151,7 @@ class Session:
         self.location_stack = []
         self.errors = ArrayList()
         self.stopping = False
-        self.exit_code = None
+        self.exit_code = None          # set by $Host.SetShouldExit: the host ends with it after the command
         # the command history (runtime/history.py): the REPL adds each line it runs
         self.history = History(lambda: self.global_ctx.get_variable("MaximumHistoryCount"))
         # frames of the running functions, scripts and script blocks, outermost first (Get-PSCallStack);
@@ -162,7 +172,7 @@ class Session:
         home = os.path.expanduser("~")
         init = {
             "Error": self.errors, "HOME": home, "PSHOME": os.path.dirname(os.path.abspath(__file__)),
-            "PID": os.getpid(), "Host": HostObject(host), "PSVersionTable": _ps_version_table(),
+            "PID": os.getpid(), "Host": HostObject(host, self), "PSVersionTable": _ps_version_table(),
             "ShellId": "Microsoft.PowerShell", "PSCulture": "en-US", "PSUICulture": "en-US",
             "PSEdition": "Desktop", "NestedPromptLevel": 0, "PSScriptRoot": "", "PSCommandPath": "",
             "PROFILE": os.path.join(pshim_home(), "profile.ps1"), "LASTEXITCODE": None,

@@ -100,3 +100,18 @@ def test_a_reader_that_goes_away_gets_no_traceback():
         err = p.stderr.read().decode()
         p.wait(timeout=60)
         assert first and "Traceback" not in err, err
+
+
+def test_set_should_exit_ends_the_run_with_its_code(tmp_path):
+    # a scheduled script reports its status with $Host.SetShouldExit: the script still runs to its end
+    script = tmp_path / "status.ps1"
+    script.write_text('"before"\n$Host.SetShouldExit(3)\n"after"\n')
+    p = pshim("-NoProfile", "-File", str(script))
+    assert (p.returncode, p.stdout.split()) == (3, ["before", "after"])
+    p = pshim("-NoProfile", "-Command", "$Host.SetShouldExit(4); 'x'")
+    assert (p.returncode, p.stdout.split()) == (4, ["x"])
+    # an interactive host ends after the statement that asked
+    p = pshim("-NoProfile", stdin="$Host.SetShouldExit(5)\n'not run'\n")
+    assert (p.returncode, p.stdout.split()) == (5, [])
+    p = pshim("-NoProfile", "-Command", "'ok'")
+    assert p.returncode == 0
