@@ -80,15 +80,18 @@ def _check_range(lst, index, count):
 # ---------------------------------------------------------------------------
 # Arrays (IList members PowerShell exposes on System.Object[])
 
-def _fixed(arr, args, kw):
-    raise NotSupportedException(_FIXED)
+def _fixed(count):
+    def fn(arr, args, kw):
+        nargs(args, count)          # the binder checks the count before the array refuses
+        raise NotSupportedException(_FIXED)
+    return fn
 
 
-for _name, _defs in (("Add", "int IList.Add(System.Object value)"),
-                     ("Insert", "void IList.Insert(int index, System.Object value)"),
-                     ("Remove", "void IList.Remove(System.Object value)"),
-                     ("RemoveAt", "void IList.RemoveAt(int index)")):
-    method(ARRAY_METHODS, _name, _defs)(_fixed)
+for _name, _defs, _count in (("Add", "int IList.Add(System.Object value)", 1),
+                             ("Insert", "void IList.Insert(int index, System.Object value)", 2),
+                             ("Remove", "void IList.Remove(System.Object value)", 1),
+                             ("RemoveAt", "void IList.RemoveAt(int index)", 1)):
+    method(ARRAY_METHODS, _name, _defs)(_fixed(_count))
 
 
 @method(ARRAY_METHODS, "Clear", "void IList.Clear()")
@@ -110,7 +113,7 @@ def _array_index_of(arr, args, kw):
     return _index_of(arr, args[0])
 
 
-@method(ARRAY_METHODS, "Clone", "System.Object Clone(), System.Object ICloneable.Clone()")
+@method(ARRAY_METHODS, "Clone", "System.Object Clone()", "System.Object ICloneable.Clone()")
 def _array_clone(arr, args, kw):
     nargs(args, 0)
     if isinstance(arr, TypedArray):
@@ -120,6 +123,7 @@ def _array_clone(arr, args, kw):
 
 @method(ARRAY_METHODS, "CopyTo", "void CopyTo(array array, int index)", "void CopyTo(array array, long index)")
 def _array_copy_to(arr, args, kw):
+    nargs(args, 2)                  # an array has no CopyTo(array)
     return _copy_to(arr, args)
 
 
@@ -484,6 +488,7 @@ def _ht_enumerator(d, args, kw):
 
 @_both_dicts("CopyTo", "void CopyTo(array array, int arrayIndex)")
 def _ht_copy_to(d, args, kw):
+    nargs(args, 2)
     return _copy_to([DictionaryEntry(k, v) for k, v in d.items()], args)
 
 

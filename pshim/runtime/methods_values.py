@@ -282,6 +282,7 @@ def _dt_dst(d, args, kw):
 @method(DATETIME_METHODS, "GetHashCode", "int GetHashCode()")
 def _dt_hash(d, args, kw):
     from .datetimes import ticks
+    nargs(args, 0)
     t = ticks(d)
     return (t ^ (t >> 32)) & 0x7FFFFFFF
 

@@ -103,12 +103,15 @@ def _register_int(full_name, *aliases):
     t.const(MaxValue=cls(hi), MinValue=cls(lo))
 
     @t.method("Parse", f"static {short} Parse(string s)", f"static {short} Parse(string s, System.Globalization.NumberStyles style)",
-              f"static {short} Parse(string s, System.IFormatProvider provider)")
+              f"static {short} Parse(string s, System.IFormatProvider provider)",
+              f"static {short} Parse(string s, System.Globalization.NumberStyles style, System.IFormatProvider provider)")
     def parse(args, kw):
         nargs(args, 1, 2, 3)
         return parse_integer(a_str(args, 0), full_name, _styles(args, 1, "Parse", 7))
 
-    @t.method("TryParse", f"static bool TryParse(string s, [ref] {short} result)")
+    @t.method("TryParse", f"static bool TryParse(string s, [ref] {short} result)",
+              f"static bool TryParse(string s, System.Globalization.NumberStyles style, System.IFormatProvider provider, "
+              f"[ref] {short} result)")
     def try_parse(args, kw):
         nargs(args, 2, 4)
         try:
