@@ -160,7 +160,7 @@ U8 = static_type("System.Text.UTF8Encoding")
 
 @U8.method("new", "System.Text.UTF8Encoding new()", "System.Text.UTF8Encoding new(bool encoderShouldEmitUTF8Identifier)")
 def _u8_new(args, kw):
-    nargs(args, 0, 1, 2)
+    nargs(args, 0, 1)           # no (emitBom, throwOnInvalidBytes): pshim's decoders always replace
     enc = _ENCODINGS["utf8"]()
     if not args or not unwrap(args[0]):
         enc.preamble = b""

@@ -131,16 +131,53 @@ D.const(MaxValue=1.7976931348623157e308, MinValue=-1.7976931348623157e308, Epsil
         PositiveInfinity=math.inf, NegativeInfinity=math.inf * -1)
 
 
-@D.method("Parse", "static double Parse(string s)", "static double Parse(string s, System.IFormatProvider provider)")
+_FLOAT_STYLES = 231      # Float | AllowThousands: Double.Parse's and Single.Parse's default
+_DECIMAL_STYLES = 111    # Number: Decimal.Parse's default
+_WS = " \t\n\v\f\r"
+
+
+def check_fraction_styles(text, styles: int):
+    """Refuse what the NumberStyles of a Double/Single/Decimal parse do not allow (a sign, thousands
+    separators, a decimal point, an exponent, white space); the culture is pshim's (en-US, as invariant)."""
+    from ..errors import FormatException
+    if styles & 512:
+        raise arg_error("The number style AllowHexSpecifier is not supported on floating point data types.")
+    if text is None:
+        raise arg_null("s")
+    t = text.strip(_WS)
+    if (t != text.lstrip(_WS) and not styles & 2) or (t != text.rstrip(_WS) and not styles & 1):
+        raise FormatException(BAD_NUMBER)
+    if t in ("NaN", "Infinity", "-Infinity", "+Infinity", "\u221e", "-\u221e"):
+        return
+    if ((t[:1] in "+-" and not styles & 4) or ("," in t and not styles & 64) or ("." in t and not styles & 32)
+            or (("e" in t or "E" in t) and not styles & 128)):
+        raise FormatException(BAD_NUMBER)
+
+
+def _fraction_styles(args, name, default):
+    """The NumberStyles of a (s, style[, provider]) or (s, style, provider, [ref] result) call."""
+    return _styles(args, 1, name, default)
+
+
+@D.method("Parse", "static double Parse(string s)", "static double Parse(string s, System.IFormatProvider provider)",
+          "static double Parse(string s, System.Globalization.NumberStyles style)",
+          "static double Parse(string s, System.Globalization.NumberStyles style, System.IFormatProvider provider)")
 def _d_parse(args, kw):
     nargs(args, 1, 2, 3)
+    check_fraction_styles(a_str(args, 0), _fraction_styles(args, "Parse", _FLOAT_STYLES))
     return parse_double(a_str(args, 0))
 
 
-@D.method("TryParse", "static bool TryParse(string s, [ref] double result)")
+@D.method("TryParse", "static bool TryParse(string s, [ref] double result)",
+          "static bool TryParse(string s, System.Globalization.NumberStyles style, System.IFormatProvider provider, "
+          "[ref] double result)")
 def _d_try_parse(args, kw):
     nargs(args, 2, 4)
+    styles = _fraction_styles(args, "TryParse", _FLOAT_STYLES) if len(args) == 4 else _FLOAT_STYLES
+    if styles & 512:
+        check_fraction_styles("", styles)
     try:
+        check_fraction_styles(a_str(args, 0), styles)
         value, ok = parse_double(a_str(args, 0)), True
     except Exception:   # parse failure -> False
         value, ok = 0.0, False
@@ -158,9 +195,12 @@ SG.const(MaxValue=Single(3.4028234663852886e38), MinValue=Single(-3.402823466385
          Epsilon=Single(1.401298464324817e-45), NaN=Single(math.nan))
 
 
-@SG.method("Parse", "static float Parse(string s)")
+@SG.method("Parse", "static float Parse(string s)", "static float Parse(string s, System.IFormatProvider provider)",
+           "static float Parse(string s, System.Globalization.NumberStyles style)",
+           "static float Parse(string s, System.Globalization.NumberStyles style, System.IFormatProvider provider)")
 def _sg_parse(args, kw):
-    nargs(args, 1, 2)
+    nargs(args, 1, 2, 3)
+    check_fraction_styles(a_str(args, 0), _fraction_styles(args, "Parse", _FLOAT_STYLES))
     return Single(parse_double(a_str(args, 0)))
 
 
@@ -170,17 +210,23 @@ DEC.const(MaxValue=decimal.Decimal("79228162514264337593543950335"),
           One=decimal.Decimal(1), MinusOne=decimal.Decimal(-1))
 
 
-@DEC.method("Parse", "static decimal Parse(string s)")
+@DEC.method("Parse", "static decimal Parse(string s)", "static decimal Parse(string s, System.IFormatProvider provider)",
+            "static decimal Parse(string s, System.Globalization.NumberStyles style)",
+            "static decimal Parse(string s, System.Globalization.NumberStyles style, System.IFormatProvider provider)")
 def _dec_parse(args, kw):
     from ..errors import FormatException
-    nargs(args, 1, 2)
+    nargs(args, 1, 2, 3)
     s = a_str(args, 0)
     if s is None:
         raise arg_null("s")
+    check_fraction_styles(s, _fraction_styles(args, "Parse", _DECIMAL_STYLES))
     try:
-        return decimal.Decimal(s.strip().replace(",", ""))
+        v = decimal.Decimal(s.strip(_WS).replace(",", ""))
     except decimal.InvalidOperation:
         raise FormatException(BAD_NUMBER) from None
+    if not v.is_finite():               # a Decimal has no NaN or infinity
+        raise FormatException(BAD_NUMBER)
+    return v.quantize(decimal.Decimal(1)) if v.as_tuple().exponent > 0 else v    # 1e3 -> 1000
 
 
 @DEC.method("Round", "static decimal Round(decimal d)", "static decimal Round(decimal d, int decimals)")
@@ -338,8 +384,18 @@ def _al_new(args, kw):
 HT = static_type("System.Collections.Hashtable")
 
 
-@HT.method("new", "hashtable new()")
+@HT.method("new", "hashtable new()", "hashtable new(int capacity)", "hashtable new(System.Collections.IDictionary d)")
 def _ht_new(args, kw):
+    nargs(args, 0, 1)
+    if not args:
+        return Hashtable()
+    v = unwrap(args[0])
+    if v is None:
+        raise arg_null("d")
+    if isinstance(v, (dict, Hashtable)):
+        return Hashtable(v)             # a copy of the dictionary
+    if a_int(args, 0, "new", "capacity") < 0:
+        raise out_of_range("Capacity must be non-negative.", "capacity")
     return Hashtable()
 
 
@@ -347,10 +403,12 @@ SB = static_type("System.Text.StringBuilder")
 
 
 @SB.method("new", "System.Text.StringBuilder new()", "System.Text.StringBuilder new(int capacity)",
-           "System.Text.StringBuilder new(string value)")
+           "System.Text.StringBuilder new(string value)", "System.Text.StringBuilder new(string value, int capacity)")
 def _sb_new(args, kw):
     from .dotnet_objects import StringBuilder
     nargs(args, 0, 1, 2)
+    if len(args) == 2:
+        return StringBuilder(a_str(args, 0) or "", a_int(args, 1, "new", "capacity"))
     if args and isinstance(unwrap(args[0]), str):
         return StringBuilder(a_str(args, 0))
     if args:

@@ -305,9 +305,12 @@ def _from_file_time(args):
     return _dt.datetime(1601, 1, 1, tzinfo=_dt.timezone.utc) + _dt.timedelta(microseconds=ft // 10)
 
 
-@DT.method("new", "datetime new(long ticks)", "datetime new(int year, int month, int day)",
+@DT.method("new", "datetime new(long ticks)", "datetime new(long ticks, System.DateTimeKind kind)",
+           "datetime new(int year, int month, int day)",
            "datetime new(int year, int month, int day, int hour, int minute, int second)",
-           "datetime new(int year, int month, int day, int hour, int minute, int second, int millisecond)")
+           "datetime new(int year, int month, int day, int hour, int minute, int second, int millisecond)",
+           "datetime new(int year, int month, int day, int hour, int minute, int second, int millisecond, "
+           "System.DateTimeKind kind)")
 def _dt_new(args, kw):
     nargs(args, 1, 2, 3, 6, 7, 8)
     if len(args) <= 2:
@@ -408,7 +411,8 @@ def _ts_parse(args, kw):
     return parse_timespan(a_str(args, 0))
 
 
-@TS.method("TryParse", "static bool TryParse(string s, [ref] timespan result)")
+@TS.method("TryParse", "static bool TryParse(string s, [ref] timespan result)",
+           "static bool TryParse(string input, System.IFormatProvider formatProvider, [ref] timespan result)")
 def _ts_try_parse(args, kw):
     nargs(args, 2, 3)
     try:
