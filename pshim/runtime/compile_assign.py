@@ -2,13 +2,12 @@
 `$a, $b = 1, 2`, and `++`/`--`."""
 from __future__ import annotations
 
-import os
-
 from ..errors import RuntimeException
 from ..language import ast as A
 from .access import set_member, set_index
 from .compile_expr import compile_expr, _member_name
 from .operators import binary_op, op_add, op_sub
+from . import environment
 
 _COMPOUND = {"+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%"}
 
@@ -42,7 +41,12 @@ def compile_setter(target):
         obj = compile_expr(target.target)
         name = _member_name(target.member)
         if target.static:
+            tfn = compile_expr(target.target)
+
             def static_set(ctx, value):
+                from . import statics
+                if statics.set_static(tfn(ctx).full_name, name(ctx), value):
+                    return
                 raise RuntimeException("Static properties cannot be set.", error_id="PropertyNotSettable")
             return static_set
         return lambda ctx, value: set_member(obj(ctx), name(ctx), value)
@@ -100,11 +104,8 @@ def _var_setter(name, scope):
         return lambda ctx, value: None
     if scope == "env":
         def env(ctx, value):
-            if value is None or value == "":
-                os.environ.pop(name, None)
-            else:
-                from .conversion import to_string
-                os.environ[name] = to_string(value)
+            from .conversion import to_string
+            environment.set_value(name, None if value is None else to_string(value))
         return env
     if scope is None or scope == "local":
         def local(ctx, value):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextvars
 import decimal
-import os
 
 from ..errors import (RuntimeException, PSException, MethodInvocationException, PSInvalidCastException,
                       exception_class)
@@ -19,6 +18,7 @@ from . import conversion as cv
 from .access import get_member, invoke_method, index_value
 from .members import _MISSING
 from .method_support import NO_OUTPUT
+from . import environment
 from .strict import undefined_variable, missing_member, missing_index
 from .operators import binary_op, unary_op, RangeValue
 from .psobject import Hashtable, OrderedDictionary, PSObject, Int64
@@ -151,7 +151,7 @@ def compile_variable_get(name: str, scope: str | None, extent=None):
             return undefined_variable(ctx, user_path, in_string, extent)
         return var
     if scope == "env":
-        return lambda ctx: os.environ.get(name)
+        return lambda ctx: environment.get(name)
     if scope == "using":
         return compile_variable_get(name, None, extent)
     if scope in ("variable",):

@@ -7,6 +7,7 @@ import os
 
 from ..errors import (PSException, ParseError, BreakSignal, ContinueSignal, ReturnSignal, ErrorRecord,
                       DriveNotFoundException)
+from . import environment
 from .context import ExecutionContext, Streams, PREFERENCE_DEFAULTS
 from .drives import DriveTable, PathInfo, pshim_home
 from .engine import command_layer
@@ -151,6 +152,7 @@ class Session:
         self.location_stack = []
         self.errors = ArrayList()
         self.stopping = False
+        environment.add_windows_defaults()
         self.exit_code = None          # set by $Host.SetShouldExit: the host ends with it after the command
         # the command history (runtime/history.py): the REPL adds each line it runs
         self.history = History(lambda: self.global_ctx.get_variable("MaximumHistoryCount"))

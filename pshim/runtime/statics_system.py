@@ -10,13 +10,12 @@ import base64
 import binascii
 import datetime as _dt
 import decimal
-import getpass
 import os
-import socket
 import uuid as _uuid
 
 from ..errors import FormatException, OverflowException, InvalidCastException
 from .psobject import TypedInt, Int64, Byte, Char, TypedArray, Hashtable, DotNetObject, unwrap
+from . import environment
 from .method_support import (NoOverload, NL, nargs, out_of_range, arg_null, arg_error, a_int, a_str,
                              enum_value, set_ref)
 from .statics import static_type, ENV_TARGET
@@ -317,25 +316,15 @@ class OperatingSystem(DotNetObject):
         return self.VersionString
 
 
-def _env_lookup(name):
-    if name in os.environ:
-        return os.environ[name]
-    low = name.lower()
-    for k, v in os.environ.items():
-        if k.lower() == low:
-            return v
-    return None
+_env_lookup = environment.get
 
 
 def machine_name() -> str:
-    return (os.environ.get("COMPUTERNAME") or socket.gethostname().split(".")[0] or "localhost").upper()
+    return environment.get("COMPUTERNAME") or environment.machine_name()
 
 
 def user_name() -> str:
-    try:
-        return os.environ.get("USERNAME") or getpass.getuser()
-    except Exception:   # no passwd entry (containers): fall back to a neutral name
-        return "user"
+    return environment.get("USERNAME") or environment.user_name()
 
 
 def _home():

@@ -58,7 +58,8 @@ def _os_release():
 
 
 def computer_name():
-    return (os.environ.get("COMPUTERNAME") or socket.gethostname().split(".")[0] or "localhost").upper()
+    from ...runtime.statics_system import machine_name
+    return machine_name()
 
 
 def _dns_domain():
