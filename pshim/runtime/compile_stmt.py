@@ -594,33 +594,9 @@ def _data(node: A.DataStatementAst):
 
 
 def _type_definition(node):
-    """`enum X { A; B }` defines an enum type; `class X { ... }` a type whose instances
-    are objects with that type name (`[X]@{...}`, `[X]::new()`). Members beyond enum
-    values and property names are not interpreted."""
-    import re as _re
-    name = node.name
-    text = node.members_text or ""
-
-    def fn(ctx, out):
-        from .types import register_type, PSType
-        from .enums import EnumType
-        if node.kind == "enum":
-            names = [m.split("=")[0].strip() for m in _re.split(r"[;\n]", text) if m.strip()]
-            register_type(EnumType(name, names), name)
-            return
-        props = _re.findall(r"(?:\[[^\]]+\]\s*)*\$([A-Za-z_]\w*)", text)
-
-        def make(value=None):
-            from .psobject import PSObject, Hashtable
-            obj = PSObject(None, [name, "System.Object"])
-            for p in props:
-                obj.add_note(p, None)
-            if isinstance(value, Hashtable):
-                for k, v in value.items():
-                    obj.add_note(cv.to_string(k), v)
-            return obj
-        register_type(PSType(name, make, lambda v: getattr(v, "type_names", [None])[0] == name), name)
-    return fn
+    """`class X { ... }` / `enum X { ... }`: runtime/script_classes.py defines the type when this runs."""
+    from .script_classes import type_definition
+    return type_definition(node)
 
 
 def _block_stmt(node: A.BlockStatementAst):

@@ -237,6 +237,8 @@ def to_number(value):
         return to_number(value)
     if isinstance(value, (list, tuple)) and len(value) == 1:
         return to_number(value[0])
+    if isinstance(getattr(value, "value__", None), int):        # an enum value: its number
+        return value.value__
     raise cast_error(value, "System.Int32")
 
 

@@ -103,6 +103,11 @@ def invoke_method(obj, name: str, args, *, invoker=None, convert=None, delegate_
         target = unwrap(obj)
     if lname in _INTRINSIC:
         return _intrinsic(target, lname, args, invoker, convert)
+    dispatch = getattr(target, "ps_dispatch_method", None)
+    if dispatch is not None:        # a value that resolves its own methods (script classes): (handled, result)
+        handled, r = dispatch(name, args, statement)
+        if handled:
+            return r
     kw = {"invoker": invoker, "convert": convert, "delegate_invoker": delegate_invoker}
     table = _table_for(target)
     if table is not None:
@@ -163,6 +168,9 @@ def has_method(obj, name: str) -> bool:
     table = _table_for(obj)
     if table is not None and lname in table:
         return True
+    defs = getattr(obj, "ps_method_definitions", None)
+    if defs is not None and any(n.lower() == lname for n, _d in defs()):
+        return True
     return _python_method(obj, lname)[0] is not None
 
 
@@ -188,6 +196,10 @@ def method_definitions(obj) -> list[tuple[str, str]]:
     if table is not None:
         for lname, (proper, _fn, defs) in table.items():
             out.setdefault(lname, (proper, ", ".join(defs)))
+    own = getattr(obj, "ps_method_definitions", None)
+    if own is not None:             # (name, definition) pairs a value lists itself (script classes)
+        for proper, definition in own():
+            out.setdefault(proper.lower(), (proper, definition))
     if isinstance(obj, DotNetObject) or hasattr(obj, "ps_methods"):
         for proper in getattr(obj, "ps_methods", ()):
             fn = getattr(obj, proper, None)

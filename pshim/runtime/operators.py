@@ -555,6 +555,11 @@ def _bitwise(fn):
     def f(left, right, ctx=None):
         a = cv.to_int(left, "System.Int64")
         b = cv.to_int(right, "System.Int64")
+        kind = getattr(unwrap(left), "ps_enum_type", None)
+        if kind is not None:            # an enum on the left: the result is of its type ([Flags] A, B)
+            t = kind()
+            if t is not None:
+                return t.from_number(fn(a, b))
         return _norm_int(fn(a, b), left, right)
     return f
 

@@ -43,6 +43,7 @@ class StaticType:
         self.full_name = full_name
         self.props: dict = {}       # lower name -> (name, getter())
         self.methods: dict = {}     # lower name -> (name, fn(args, kw), definitions)
+        self.setters: dict = {}     # lower name -> fn(value): the settable static properties
 
     def prop(self, name: str, getter):
         self.props[name.lower()] = (name, getter if callable(getter) else (lambda v=getter: v))
@@ -93,6 +94,16 @@ def get_static(type_full_name: str, name: str, default=None):
         if entry is not None:
             return entry[1]()
     return default
+
+
+def set_static(type_full_name: str, name: str, value) -> bool:
+    """`[T]::Name = value`; False when T has no settable static property of that name."""
+    t = _lookup(type_full_name)
+    setter = t.setters.get(name.lower()) if t is not None else None
+    if setter is None:
+        return False
+    setter(value)
+    return True
 
 
 def has_static(type_full_name: str, name: str) -> bool:
@@ -206,6 +217,32 @@ class EnumValue(DotNetObject):
 
     def __hash__(self):
         return hash((self.ps_type_names[0], self.value__))
+
+    def ps_enum_type(self):
+        """The PSType of this value's enum when it makes values from numbers and names (a script enum's
+        `from_number`), else None."""
+        from .types import try_resolve_type
+        t = try_resolve_type(self.ps_type_names[0])
+        return t if getattr(t, "from_number", None) is not None else None
+
+    def _number_of(self, other):
+        other = unwrap(other)
+        if isinstance(other, EnumValue):
+            return other.value__
+        if isinstance(other, int) and not isinstance(other, bool):
+            return other
+        t = self.ps_enum_type()
+        if t is not None:
+            return t.convert(other).value__
+        return NotImplemented
+
+    def __lt__(self, other):
+        n = self._number_of(other)
+        return NotImplemented if n is NotImplemented else self.value__ < n
+
+    def __gt__(self, other):
+        n = self._number_of(other)
+        return NotImplemented if n is NotImplemented else self.value__ > n
 
     def __repr__(self):
         return f"[{self.ps_type_names[0]}]::{self.name}"

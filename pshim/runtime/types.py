@@ -91,6 +91,8 @@ def _integral(cls, full):
         elif isinstance(value, _dt.datetime) and cls is Int64:
             from .datetimes import ticks
             n = ticks(value)
+        elif isinstance(getattr(value, "value__", None), int):     # an enum value: its number
+            n = value.value__
         else:
             raise cv.cast_error(value, full)
         if lo is not None and not (lo <= n <= hi):

@@ -1,0 +1,146 @@
+"""PowerShell 5 classes and enums written in scripts (runtime/script_classes.py), as 5.1 runs them."""
+from pshim.runtime import conversion as cv
+from pshim.testing import run
+
+P = ('class P { [string]$Name = "d"; [int]$Age; hidden [string]$Secret = "s"; static [int]$Count = 0\n'
+     '  P() { [P]::Count++ }\n'
+     '  P([string]$n) { $this.Name = $n; [P]::Count++ }\n'
+     '  P([string]$n, [int]$a) { $this.Name = $n; $this.Age = $a }\n'
+     '  [string] Hi() { return "hi " + $this.Name }\n'
+     '  [string] Hi([string]$who) { return "hi $who from " + $this.Name }\n'
+     '  [void] Grow() { $this.Age++; "dropped" }\n'
+     '  [int] Calls() { "dropped"; return $this.Twice2(3) }\n'
+     '  hidden [int] Twice2([int]$x) { return 2*$x }\n'
+     '  static [int] Twice([int]$x) { return 2*$x }\n'
+     '}\n')
+
+
+def out(script):
+    r = run(script)
+    assert not r.errors, [e.message() for e in r.errors]
+    return [cv.to_string(x) for x in r.output]
+
+
+def err(script):
+    r = run(script)
+    assert r.errors
+    return r.errors[-1]
+
+
+def test_the_brief_line():
+    assert out('class P { [string]$Name = "d"; [int]$Age; P() {}; P([string]$n) { $this.Name = $n }; '
+               '[string] Hi() { return "hi " + $this.Name }; static [int] Twice([int]$x) { return 2*$x } }; '
+               '$p = [P]::new(); $p.Name; $q = [P]::new("z"); $q.Name; $q.Hi(); [P]::Twice(4); '
+               '$r = New-Object P "w"; $r.Name; enum Color { Red; Green = 5 }; [Color]::Green; '
+               '[int][Color]::Green; class Q : P { Q() : base("base") {} }; [Q]::new().Name') == \
+        ["d", "z", "hi z", "8", "w", "Green", "5", "base"]
+
+
+def test_properties_defaults_types_and_static():
+    assert out(P + '$p = [P]::new(); "[$($p.Name)] [$($p.Age)]"; [P]::Count; $null = [P]::new("x"); [P]::Count; '
+               '$p.Age = "12"; $p.Age.GetType().Name; $p.Secret; [P]::Count = "7"; [P]::Count') == \
+        ["[d] [0]", "1", "2", "Int32", "s", "7"]
+
+
+def test_property_conversion_error():
+    e = err(P + '$p = [P]::new(); $p.Age = "abc"')
+    assert e.message() == ('Exception setting "Age": "Cannot convert value "abc" to type "System.Int32". '
+                           'Error: "Input string was not in a correct format.""')
+    assert e.exception.error_id == "ExceptionWhenSetting"
+
+
+def test_constructor_overloads_and_errors():
+    assert out(P + '$p = [P]::new("a", 4); $p.Name; $p.Age') == ["a", "4"]
+    e = err(P + '[P]::new(1,2,3)')
+    assert e.message() == 'Cannot find an overload for "new" and the argument count: "3".'
+    # a class without constructors has the default one only
+    e = err('class E { $a }; [E]::new(1)')
+    assert e.message() == 'Cannot find an overload for "new" and the argument count: "1".'
+
+
+def test_methods_output_only_return_void_and_overloads():
+    assert out(P + '$p = [P]::new("a", 4); $p.Hi(); $p.Hi("me"); $p.Grow(); $p.Age; $x = $p.Grow(); '
+               '$null -eq $x; $p.Calls(); [P]::Twice("21")') == \
+        ["hi a", "hi me from a", "5", "True", "6", "42"]
+    e = err(P + '[P]::new().Nope()')
+    assert e.message() == "Method invocation failed because [P] does not contain a method named 'Nope'."
+
+
+def test_method_argument_conversion_error():
+    e = err(P + '[P]::Twice("abc")')
+    assert e.message() == ('Cannot convert argument "x", with value: "abc", for "Twice" to type "System.Int32": '
+                           '"Cannot convert value "abc" to type "System.Int32". Error: "Input string was not in a '
+                           'correct format.""')
+
+
+def test_hashtable_cast_new_object_is_and_gettype():
+    assert out(P + '$h = [P]@{ Name = "hx"; Age = "3" }; $h.Name; $h.Age + 1; $h -is [P]; $h.GetType().Name; '
+               '$h -is [pscustomobject]; (New-Object P "w").Name; [P]::Count') == \
+        ["hx", "4", "True", "P", "False", "w", "2"]     # the cast runs the default constructor
+
+
+def test_tostring_override_and_inheritance():
+    script = ('class Animal { [string]$Name; Animal([string]$n) { $this.Name = $n }; '
+              '[string] Speak() { return "..." }; [string] Kind() { return "animal" }; '
+              '[string] ToString() { return "Animal " + $this.Name } }\n'
+              'class Dog : Animal { [int]$Legs = 4; Dog([string]$n) : base($n) { } ; '
+              '[string] Speak() { return "Woof from " + $this.Name + " the " + $this.Kind() } }\n')
+    assert out(script + '$d = [Dog]::new("rex"); $d.Speak(); "$d"; $d.Legs; $d -is [Animal]; '
+               '$d.GetType().Name; $d.ToString(); [string]$d') == \
+        ["Woof from rex the animal", "Animal rex", "4", "True", "Dog", "Animal rex", "Animal rex"]
+    assert out(script + '[Dog]::new("a").psobject.Properties | ForEach-Object Name') == ["Legs", "Name"]
+
+
+def test_display_and_get_member():
+    r = run(P + '$p = [P]::new("a", 4); $p; $p | Get-Member | Out-String', capture_output=False)
+    text = r.host_text
+    assert "Name Age" in text and "a      4" in text
+    assert "TypeName: P" in text
+    assert "Hi          Method     string Hi(), string Hi(string who)" in text
+    assert "Grow        Method     void Grow()" in text
+    assert "Twice2" not in text and "Secret" not in text
+    assert "Age         Property   int Age {get;set;}" in text
+
+
+def test_enums():
+    assert out('enum Color { Red; Green = 5; Blue }; [Color]::Blue; [int][Color]::Blue; [Color]"green"; '
+               '[Color]::Red -eq 0; [Color]::Green -lt [Color]::Blue; [Color]::Blue -gt "Green"; '
+               '[Color]::Green.ToString(); [Color]::Green.GetType().Name; [Color]::Green -is [Color]; '
+               '[Color]::Green.value__; [Color]5') == \
+        ["Blue", "6", "Green", "True", "True", "True", "Green", "Color", "True", "5", "Green"]
+
+
+def test_enum_conversion_errors():
+    e = err('enum Color { Red; Green = 5; Blue }; [Color]"Purple"')
+    assert e.message() == ('Cannot convert value "Purple" to type "Color". Error: "Unable to match the identifier '
+                           'name Purple to a valid enumerator name. Specify one of the following enumerator names '
+                           'and try again:\nRed, Green, Blue"')
+    r = run('enum Color { Red; Green = 5; Blue }; function f([Color]$c) { "got $c" }; f Green; f Purple')
+    assert [cv.to_string(x) for x in r.output] == ["got Green"]
+    assert r.errors[0].message() == (
+        "Cannot process argument transformation on parameter 'c'. Cannot convert value \"Purple\" to type "
+        "\"Color\". Error: \"Unable to match the identifier name Purple to a valid enumerator name. Specify one "
+        "of the following enumerator names and try again:\nRed, Green, Blue\"")
+
+
+def test_enum_as_property_type_and_band():
+    assert out('enum Size { Small; Large }; class Box { [Size]$S }; $b = [Box]::new(); $b.S; $b.S = "large"; '
+               '$b.S; [int]$b.S; ([Size]::Large -band 1) -eq [Size]::Large') == ["Small", "Large", "1", "True"]
+
+
+def test_using_module_classes(tmp_path):
+    mod = tmp_path / "Shapes.psm1"
+    mod.write_text("class Shape { [string]$Kind = 'shape'; [double] Area() { return 0 }\n"
+                   "  [string] Describe() { return \"$($this.Kind) of area $($this.Area())\" } }\n"
+                   "class Square : Shape { [double]$Side\n"
+                   "  Square([double]$s) { $this.Kind = 'square'; $this.Side = $s }\n"
+                   "  [double] Area() { return $this.Side * $this.Side } }\n")
+    assert out(f"using module '{mod}'\n$s = [Square]::new(3); $s.Describe(); $s -is [Shape]") == \
+        ["square of area 9", "True"]
+
+
+def test_method_sees_this_and_throw_propagates():
+    e = err('class T { [void] F() { throw "boom" } }; [T]::new().F()')
+    assert e.message() == "boom"
+    assert out('class C { [int]$N = 1; [int] Add([int]$k) { $this.N += $k; return $this.N } }; '
+               '$c = [C]::new(); $null = $c.Add(2); $c.Add(3)') == ["6"]
