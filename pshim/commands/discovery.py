@@ -13,7 +13,8 @@ from ..runtime.psobject import DotNetObject
 
 BUILTIN_MODULES = ("pshim.modules.core", "pshim.modules.utility", "pshim.modules.management", "pshim.modules.host",
                    "pshim.modules.security", "pshim.modules.network", "pshim.modules.exchange",
-                   "pshim.modules.pester")
+                   "pshim.modules.pester",
+                   "pshim.modules.archive")
 
 
 def _manifest_names(path) -> list[str]:
