@@ -571,3 +571,7 @@ def _d_delete(args, kw):
 def _d_cwd(args, kw):
     nargs(args, 0)
     return os.getcwd()
+
+
+# streams (MemoryStream, FileStream, StreamReader/Writer, File.Open*) register themselves on these types
+from . import streams  # noqa: E402,F401

@@ -296,9 +296,19 @@ class NewItemPropertyCommand(_ItemPropertyCmdlet):
     # error record names it as its target
     Name = Parameter("string", position=1, mandatory=True, aliases=("PSProperty",),
                      value_from_pipeline_by_property_name=True)
+    PropertyType = Parameter("string", aliases=("Type",), value_from_pipeline_by_property_name=True)
+    Value = Parameter("object", value_from_pipeline_by_property_name=True)
+    Force = Parameter("switch")
 
     def process(self):
+        name = cv.to_string(self.Name)
         for r in self.items():
-            self.write_error(self.error(
-                "Cannot use interface. The IDynamicPropertyCmdletProvider interface is not implemented by this "
-                "provider.", "NotSupported", "NotImplemented", cv.to_string(self.Name), PSNotSupportedException))
+            self.new_property(r, name, self.PropertyType, self.Value, bool(self.Force))
+
+    def new_property(self, r, name, property_type, value, force):
+        """The provider's NewProperty. Only a provider with dynamic properties (the registry in 5.1: a value
+        of a kind named by -PropertyType, replaced when -Force is given) can create one; the FileSystem
+        provider cannot, for any type, value or -Force, and says so naming the property."""
+        self.write_error(self.error(
+            "Cannot use interface. The IDynamicPropertyCmdletProvider interface is not implemented by this "
+            "provider.", "NotSupported", "NotImplemented", name, PSNotSupportedException))

@@ -794,15 +794,34 @@ class _ItemValueCommand(FsCmdlet):
 
     def process(self):
         for r in _selected_items(self):
-            self.write_error(self.error("Provider operation stopped because the provider does not support this "
-                                        "operation.", "NotSupported", "NotImplemented", None,
-                                        PSNotSupportedException))
+            self.provider_value_error()
+
+    def provider_value_error(self):
+        """What the FileSystem provider answers when asked to set or clear an item's value."""
+        self.write_error(self.error("Provider operation stopped because the provider does not support this "
+                                    "operation.", "NotSupported", "NotImplemented", None, PSNotSupportedException))
 
 
 class SetItemCommand(_ItemValueCommand):
     name = "Set-Item"
     dotnet_type = _NS + "SetItemCommand"
     synopsis = "Changes the value of an item to the value specified in the command."
+
+    Value = Parameter("object", position=1, value_from_pipeline=True)
+    PassThru = Parameter("switch")
+
+    def process(self):
+        for r in _selected_items(self):
+            item = self.set_item_value(r, self.Value)
+            if item is not None and self.PassThru:
+                self.write_object(item)
+
+    def set_item_value(self, r, value):
+        """The provider's SetItem: the item as set, or None after an error record. The FileSystem provider
+        (the only one here with items; registry paths were answered by _selected_items) has no item value,
+        whatever the value, so 5.1 and pshim refuse each item and -PassThru has nothing to pass."""
+        self.provider_value_error()
+        return None
 
 
 class ClearItemCommand(_ItemValueCommand):

@@ -8,7 +8,8 @@ pipeline by property name, so `Get-ChildItem | Get-FileHash` works) does not; fo
 system's hashlib (OpenSSL) provides it, and MACTripleDES, which is refused with 5.1's "not supported"
 error: 5.1 keys it with a random key on each call, so its results can never be compared.
 
-Not here: -InputStream (pshim has no System.IO.Stream objects to pass).
+-InputStream takes a System.IO.Stream (pshim.runtime.streams: [IO.File]::OpenRead, MemoryStream, ...) and
+hashes it from its position to its end, leaving it open, as 5.1's does; its result's Path is empty.
 """
 from __future__ import annotations
 
@@ -16,9 +17,9 @@ import hashlib
 import os
 
 from ...commands.parameters import Parameter, ParameterSetData
-from ...errors import InvalidOperationException
+from ...errors import InvalidOperationException, MethodInvocationException, PSException
 from ...runtime import conversion as cv
-from ...runtime.psobject import PSObject
+from ...runtime.psobject import PSObject, unwrap
 from ..management.filesystem import FsCmdlet
 
 ALGORITHMS = ("SHA1", "SHA256", "SHA384", "SHA512", "MACTripleDES", "MD5", "RIPEMD160")
@@ -47,10 +48,20 @@ def hash_file(os_path: str, hasher) -> str:
     return hasher.hexdigest().upper()
 
 
+def hash_stream(stream, hasher) -> str:
+    """The digest of a pshim stream from its position to its end (it stays open)."""
+    stream._check_read()
+    while True:
+        block = stream._read(_CHUNK)
+        if not block:
+            break
+        hasher.update(block)
+    return hasher.hexdigest().upper()
+
+
 def file_hash_object(algorithm: str, digest: str, path: str | None) -> PSObject:
-    pairs = [("Algorithm", algorithm.upper()), ("Hash", digest)]
-    if path is not None:
-        pairs.append(("Path", path))
+    """5.1's FileHash: Algorithm, Hash and Path ($null for a stream)."""
+    pairs = [("Algorithm", algorithm.upper()), ("Hash", digest), ("Path", path)]
     obj = PSObject.from_pairs(pairs)
     obj.type_names.insert(0, FILE_HASH_TYPE)
     return obj
@@ -66,6 +77,7 @@ class GetFileHashCommand(FsCmdlet):
     Path = Parameter("string[]", sets=[ParameterSetData("Path", position=0, mandatory=True)])
     LiteralPath = Parameter("string[]", aliases=("PSPath",), sets=[
         ParameterSetData("LiteralPath", mandatory=True, from_pipeline_by_name=True)])
+    InputStream = Parameter("System.IO.Stream", sets=[ParameterSetData("Stream", mandatory=True)])
     Algorithm = Parameter("string", validate_set=ALGORITHMS, default="SHA256")
 
     def begin(self):
@@ -78,6 +90,9 @@ class GetFileHashCommand(FsCmdlet):
                 "InvalidArgument", None, InvalidOperationException))
 
     def process(self):
+        if self.parameter_set_name == "Stream":
+            self._stream_hash(unwrap(self.InputStream))
+            return
         values, literal = self.path_values()
         for typed in values:
             for r in self.expand(cv.to_string(typed), literal, report_empty_glob=True):
@@ -91,6 +106,16 @@ class GetFileHashCommand(FsCmdlet):
                                                 "ReadError", r.display))
                     continue
                 self.write_object(file_hash_object(self._algorithm, digest, r.display))
+
+    def _stream_hash(self, stream):
+        try:
+            digest = hash_stream(stream, new_hasher(self._algorithm))
+        except PSException as e:
+            # what ComputeHash throws ends the command (5.1's Get-FileHash does not catch it)
+            raise self.terminating_error(self.error(
+                f'Exception calling "ComputeHash" with "1" argument(s): "{e.message}"', type(e).ps_type.rsplit(".", 1)[-1],
+                "NotSpecified", None, MethodInvocationException))
+        self.write_object(file_hash_object(self._algorithm, digest, None))
 
     @staticmethod
     def _read_error_text(e: OSError, display: str) -> str:

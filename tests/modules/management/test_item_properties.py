@@ -32,6 +32,20 @@ def test_set_item_and_clear_item_are_not_supported_on_files(tmp_path):
     assert (tmp_path / "a.txt").read_bytes() == b"hello"
 
 
+def test_set_item_value_and_pass_thru_on_files_and_registry(tmp_path):
+    _file(tmp_path)
+    r = _run(tmp_path, "Set-Item a.txt -Value 5 -PassThru; 'v' | Set-Item -Path a.txt; Set-Item a.txt 7; "
+                       r"Set-Item -Path HKLM:\Software\Contoso -Value 1 -PassThru; 'after'")
+    assert r.output == ["after"]
+    assert [e.FullyQualifiedErrorId for e in r.errors] == [
+        "NotSupported,Microsoft.PowerShell.Commands.SetItemCommand"] * 3 + [
+        "DriveNotFound,Microsoft.PowerShell.Commands.SetItemCommand"]
+    assert r.errors[3].message().startswith("Cannot find drive. A drive with the name 'HKLM' does not exist.")
+    assert (tmp_path / "a.txt").read_bytes() == b"hello"
+    r = _run(tmp_path, "Clear-Item a.txt -Value 1")
+    assert r.errors[0].FullyQualifiedErrorId.startswith("NamedParameterNotFound")
+
+
 def test_get_item_property_and_value(tmp_path):
     _file(tmp_path)
     _file(tmp_path, "b.log", b"xy")
@@ -117,6 +131,19 @@ def test_new_item_property_needs_a_dynamic_property_provider(tmp_path):
     assert e.message() == ("Cannot use interface. The IDynamicPropertyCmdletProvider interface is not implemented "
                            "by this provider.")
     assert e.FullyQualifiedErrorId == "NotSupported,Microsoft.PowerShell.Commands.NewItemPropertyCommand"
+
+
+def test_new_item_property_value_type_and_force(tmp_path):
+    _file(tmp_path)
+    r = _run(tmp_path, "New-ItemProperty -Path a.txt -Name Color -Value blue -PropertyType String -Force; "
+                       r"New-ItemProperty -Path HKCU:\Software\Contoso -Name Level -Value 1 -Type DWord; "
+                       "[pscustomobject]@{Path='a.txt'; Name='N'; Value=1; PropertyType='DWord'} | New-ItemProperty")
+    assert [e.FullyQualifiedErrorId for e in r.errors] == [
+        "NotSupported,Microsoft.PowerShell.Commands.NewItemPropertyCommand",
+        "DriveNotFound,Microsoft.PowerShell.Commands.NewItemPropertyCommand",
+        "NotSupported,Microsoft.PowerShell.Commands.NewItemPropertyCommand"]
+    assert str(r.errors[0].CategoryInfo) == "NotImplemented: (Color:String) [New-ItemProperty], PSNotSupportedException"
+    assert str(r.errors[2].CategoryInfo).startswith("NotImplemented: (N:String)")
 
 
 def test_registry_paths_are_a_clear_error(tmp_path):

@@ -74,3 +74,27 @@ def test_table_view(tmp_path):
     assert lines == ["Algorithm       Hash" + " " * 67 + "Path",
                      "---------       ----" + " " * 67 + "----",
                      f"SHA256          {digest}       {tmp_path}/b.txt"]
+
+
+def test_input_stream_hashes_from_its_position_and_leaves_it_open(tmp_path):
+    _files(tmp_path)
+    r = run("$ms = [IO.MemoryStream]::new([Text.Encoding]::UTF8.GetBytes('xhello')); $ms.Position = 1; "
+            "$h = Get-FileHash -InputStream $ms; $h.Algorithm; $h.Hash; $null -eq $h.Path; "
+            "$h.psobject.TypeNames[0]; $ms.Position; "
+            f"$fs = [IO.File]::OpenRead('{tmp_path}/a.txt'); (Get-FileHash -InputStream $fs -Algorithm MD5).Hash; "
+            "$fs.CanRead; $fs.Close()")
+    assert r.errors == []
+    assert r.output == ["SHA256", hashlib.sha256(b"hello").hexdigest().upper(), True,
+                        "Microsoft.Powershell.Utility.FileHash", 6, hashlib.md5(b"hello").hexdigest().upper(), True]
+
+
+def test_input_stream_errors(tmp_path):
+    r = run("$ms = [IO.MemoryStream]::new(); $ms.Close(); Get-FileHash -InputStream $ms; 'after'")
+    [e] = r.errors
+    assert e.message() == 'Exception calling "ComputeHash" with "1" argument(s): "Cannot access a closed Stream."'
+    assert r.output == ["after"]
+    r = run("Get-FileHash -InputStream 'text'")
+    assert r.errors[0].FullyQualifiedErrorId.split(",")[0] in ("CannotConvertArgumentNoMessage",
+                                                                "ParameterArgumentTransformationError")
+    r = run(f"Get-FileHash -InputStream ([IO.MemoryStream]::new()) -Path '{tmp_path}'")
+    assert r.errors[0].FullyQualifiedErrorId.startswith("AmbiguousParameterSet")
