@@ -195,9 +195,15 @@ def compact(v) -> str:
 # -- 5.1's pretty printer ------------------------------------------------------
 
 def _quoted(s, i, out):
+    """Copy a JSON string's text from s[i] to its closing quote (a backslash-escaped quote does not
+    close it); return the closing quote's index."""
     n = len(s)
     while i < n:
         out.append(s[i])
+        if s[i] == "\\" and i + 1 < n:
+            out.append(s[i + 1])
+            i += 2
+            continue
         if s[i] == '"':
             return i
         i += 1
