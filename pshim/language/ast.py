@@ -255,6 +255,7 @@ class TypeDefinitionAst(StatementAst):
     name: str = ""
     kind: str = "class"                                 # "class" | "enum"
     members_text: str = ""
+    attributes_text: str = ""                           # `[Flags()]` written before the keyword
 
 
 @node

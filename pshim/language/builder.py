@@ -1266,7 +1266,7 @@ def type_definition(s, loc, toks):
     m, end = toks[0], toks[1]
     body = s[m.end():end - 1]
     return A.TypeDefinitionAst(name=m.group("name"), kind=m.group("kind").lower(), members_text=body,
-                               extent=ext(s, loc, end))
+                               attributes_text=toks[2] if len(toks) > 2 else "", extent=ext(s, loc, end))
 
 
 def verbatim_argument(s, loc, toks):

@@ -284,16 +284,26 @@ class TypeDefinition(pp.Token):
     KEYWORD = re.compile(r"(?i:(class|enum))")
     NAME = re.compile(r"[ \t]+[A-Za-z_][\w.]*(?:\s*:\s*[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*)?")
 
-    def __init__(self):
+    # `[Flags()] enum X { }`: attributes written before the keyword (the statement starts with `[`)
+    ATTRIBUTES = re.compile(r"(?:\[[^\[\]\r\n]*\][ \t]*(?:\r?\n[ \t]*)?)+(?=(?i:class|enum)[ \t])")
+
+    def __init__(self, attributed=False):
         super().__init__()
         self.mayReturnEmpty = False
         self.mayIndexError = False
         self.errmsg = "Expected type definition"
+        self.attributed = attributed
 
     def _generateDefaultName(self):
         return "type_definition"
 
     def parseImpl(self, instring, loc, do_actions=True):
+        attributes = ""
+        if self.attributed:
+            am = self.ATTRIBUTES.match(instring, loc)
+            if am is None:
+                raise pp.ParseException(instring, loc, self.errmsg, self)
+            attributes, loc = am.group(0).strip(), am.end()
         m = self.HEAD.match(instring, loc)
         if m is None:
             km = self.KEYWORD.match(instring, loc)
@@ -322,7 +332,7 @@ class TypeDefinition(pp.Token):
             elif c == "}":
                 depth -= 1
                 if depth == 0:
-                    return i, [m, i]
+                    return i, [m, i, attributes]
 
 
 class Recover(pp.ParseElementEnhance):
@@ -1167,6 +1177,8 @@ def _build() -> Grammar:
              "exit": return_statement, "throw": return_statement, "data": data_statement}
     type_definition = N(TypeDefinition().add_parse_action(b.type_definition), "type_definition")
     table["class"] = table["enum"] = type_definition
+    attributed_type_definition = N(TypeDefinition(attributed=True).add_parse_action(b.type_definition),
+                                   "type_definition")
     for w in T.MISPLACED_KEYWORDS:
         table[w] = misplaced
     table["using"] = misplaced_using
@@ -1180,6 +1192,7 @@ def _build() -> Grammar:
                           .add_parse_action(b.labeled_statement), "labeled_statement")
     statement_table = {c: keyword_statement for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"}
     statement_table[":"] = labeled_statement
+    statement_table["["] = MF([attributed_type_definition, pipeline_statement])
     statement.fill(statement_table, pipeline_statement)
     N(statement, "statement")
     statement_list.table.update(statement_table)

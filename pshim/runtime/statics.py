@@ -191,6 +191,7 @@ class EnumValue(DotNetObject):
     """A .NET enum value: shows as its name, `value__` is the number."""
 
     ps_properties = ("value__",)
+    ps_methods = ("HasFlag",)
 
     def __init__(self, type_full_name: str, name: str, value: int):
         self.ps_type_names = (type_full_name, "System.Enum", "System.ValueType", "System.Object")
@@ -235,6 +236,12 @@ class EnumValue(DotNetObject):
         if t is not None:
             return t.convert(other).value__
         return NotImplemented
+
+    def HasFlag(self, flag):
+        n = self._number_of(flag)
+        if n is NotImplemented:
+            n = int(flag)
+        return self.value__ & n == n
 
     def __lt__(self, other):
         n = self._number_of(other)

@@ -144,3 +144,13 @@ def test_method_sees_this_and_throw_propagates():
     assert e.message() == "boom"
     assert out('class C { [int]$N = 1; [int] Add([int]$k) { $this.N += $k; return $this.N } }; '
                '$c = [C]::new(); $null = $c.Add(2); $c.Add(3)') == ["6"]
+
+
+def test_flags_enum():
+    assert out('[Flags()] enum Perm { Read = 1; Write = 2; Exec = 4 }\n'
+               '$p = [Perm]::Read -bor [Perm]::Write; $p; [int]$p; ($p -band [Perm]::Write) -eq [Perm]::Write; '
+               '[Perm]"Read, Exec"; [Perm]7; $p.HasFlag([Perm]::Read); $p.HasFlag([Perm]::Exec)') == \
+        ["Read, Write", "3", "True", "Read, Exec", "Read, Write, Exec", "True", "False"]
+    # without [Flags()] a combination is no name
+    e = err('enum One { A = 1; B = 2 }; [One]"A, B"')
+    assert e.message().startswith('Cannot convert value "A, B" to type "One".')
