@@ -166,3 +166,45 @@ def test_counts_the_binder_refuses_as_51_does():
     assert run("[datetime]::new(0, 'Utc').Kind").output == ["Utc"]
     assert run("(Get-Member -InputObject @(1, 2) -Name Clone).Definition").output == [
         "System.Object Clone(), System.Object ICloneable.Clone()"]
+
+
+def _python_objects_with_definitions():
+    """Every Python-side .NET class that declares its methods' definitions (ps_method_defs)."""
+    import importlib
+    import pathlib
+
+    import pshim
+    from pshim.runtime.psobject import DotNetObject
+    root = pathlib.Path(pshim.__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        if "ps_method_defs" in path.read_text(encoding="utf-8"):
+            importlib.import_module("pshim." + ".".join(path.relative_to(root).with_suffix("").parts))
+    seen, todo = [], [DotNetObject]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if "ps_method_defs" in vars(cls):
+            seen.append(cls)
+    return seen
+
+
+def test_python_objects_take_every_count_their_definitions_declare():
+    import inspect
+    classes = _python_objects_with_definitions()
+    assert classes
+    bad = []
+    for cls in classes:
+        for proper, defs in cls.ps_method_defs.items():
+            fn = getattr(cls, proper, None)
+            if not callable(fn):
+                bad.append(f"{cls.__name__}.{proper}: declared, not implemented")
+                continue
+            sig = inspect.signature(fn)
+            for d in defs:
+                try:
+                    sig.bind(None, *([None] * len(_params(d))))     # None for self
+                except TypeError:
+                    bad.append(f"{cls.__name__}.{proper}: {d}")
+            if proper not in getattr(cls, "ps_methods", ()):
+                bad.append(f"{cls.__name__}.{proper}: defined but not in ps_methods")
+    assert bad == []
