@@ -87,6 +87,9 @@ def _ensure_root(drive: "PSDriveInfo"):
             pass
 
 
+SESSION_DRIVES = (("Alias", "Alias"), ("Env", "Environment"), ("Function", "Function"), ("Variable", "Variable"))
+
+
 class DriveTable:
     def __init__(self, home: str | None = None):
         self.home = home or pshim_home()
@@ -94,6 +97,9 @@ class DriveTable:
         c_root = c_drive_root(self.home)
         self.add(PSDriveInfo("C", c_root, description="Windows-style C: drive mapped to a folder"))
         self.add(PSDriveInfo("Temp", os.environ.get("TMPDIR", "/tmp")))
+        # the session-state providers' drives (modules/management/providers_session.py serves them)
+        for name, provider in SESSION_DRIVES:
+            self.add(PSDriveInfo(name, "", provider=provider))
 
     # Drives follow scopes as variables do: one made in a function's or script's scope is seen there
     # and in the scopes below it, and goes away with its scope; the global scope's drives are this
@@ -189,6 +195,8 @@ class DriveTable:
         """Show an OS path the way the user addresses it (drive form when under a drive root)."""
         best = None
         for d in self.drives.values():
+            if d.Provider != "FileSystem":
+                continue
             root = os.path.normpath(d.Root)
             if os_path == root or os_path.startswith(root.rstrip("/") + "/"):
                 if best is None or len(root) > len(os.path.normpath(best.Root)):

@@ -27,8 +27,7 @@ from .filesystem import FsCmdlet, PROVIDER, under, display_path, explicit_drive
 
 _NS = "Microsoft.PowerShell.Commands."
 
-SessionStateException = type("SessionStateException", (RuntimeException,),
-                             {"ps_type": "System.Management.Automation.SessionStateException"})
+from .providers_session import SessionStateException, provider_infos
 
 
 def root_text(d) -> str:
@@ -70,6 +69,11 @@ def _register_views():
         Column(root_text, label="Root", width=35),
         Column("CurrentLocation", width=30, alignment="right"),
     ], name="drive"))
+    register_view("System.Management.Automation.ProviderInfo", TableView([
+        Column("Name", width=20),
+        Column("Capabilities", width=45),
+        Column("Drives"),
+    ], name="provider"))
 
 
 _register_views()
@@ -97,7 +101,9 @@ class _DriveCommand(FsCmdlet):
             f"Actual value was {text}.", "ArgumentOutOfRange", "InvalidArgument", text, PSArgumentException))
 
     def refresh(self, d):
-        """Fill Used/Free/CurrentLocation as 5.1 shows them."""
+        """Fill Used/Free/CurrentLocation as 5.1 shows them (a session-state drive has none)."""
+        if d.Provider != "FileSystem":
+            return d
         from .filesystem import _ensure_root
         _ensure_root(self.session, d.Name)
         try:
@@ -163,6 +169,36 @@ class GetPSDriveCommand(_DriveCommand):
                                             DriveNotFoundException))
                 continue
             self.write_object(self.refresh(d))
+
+
+class GetPSProviderCommand(_DriveCommand):
+    name = "Get-PSProvider"
+    dotnet_type = _NS + "GetPSProviderCommand"
+    synopsis = "Gets information about the specified PowerShell provider."
+
+    PSProvider = Parameter("string[]", position=0, value_from_pipeline_by_property_name=True)
+
+    def process(self):
+        infos = provider_infos(self.session, self.ctx.scope)
+        if not self.PSProvider:
+            for p in infos:
+                self.write_object(p)
+            return
+        for n in self.PSProvider:
+            n = cv.to_string(n)
+            short = n.split("\\")[-1]
+            if has_wildcard(short):
+                rx = wildcard_regex(short, True)
+                for p in infos:
+                    if rx.match(p.Name):
+                        self.write_object(p)
+                continue
+            hit = next((p for p in infos if p.Name.lower() == short.lower()), None)
+            if hit is None:
+                self.write_error(self.error(f"Cannot find a provider with the name '{n}'.", "ProviderNotFound",
+                                            "ObjectNotFound", n, ProviderNotFoundException))
+                continue
+            self.write_object(hit)
 
 
 class NewPSDriveCommand(_DriveCommand):
@@ -260,4 +296,4 @@ class RemovePSDriveCommand(_DriveCommand):
                 drives.remove(d.Name, scope if scope is not None else drives.owner(d.Name, here))
 
 
-__all__ = ["GetPSDriveCommand", "NewPSDriveCommand", "RemovePSDriveCommand", "display_path"]
+__all__ = ["GetPSDriveCommand", "GetPSProviderCommand", "NewPSDriveCommand", "RemovePSDriveCommand", "display_path"]

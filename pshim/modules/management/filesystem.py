@@ -23,6 +23,7 @@ from ...errors import (ItemNotFoundException, DriveNotFoundException, IOExceptio
                        DirectoryNotFoundException, PSException)
 from ...runtime.operators import has_wildcard, wildcard_regex
 from ...runtime.psobject import DotNetObject
+from . import providers_session
 
 MODULE = "Microsoft.PowerShell.Management"
 PROVIDER = "Microsoft.PowerShell.Core\\FileSystem"
@@ -212,6 +213,21 @@ def os_error(cmdlet, exc: OSError, display: str, id_prefix: str, category_io="Wr
 class FsCmdlet(Cmdlet):
     """Base of the Management cmdlets: resolving and showing paths."""
     module_name = MODULE
+
+    def __init_subclass__(cls, **kwargs):
+        """A cmdlet named in providers_session.SESSION_OPS asks the session-state providers (Env:, Variable:,
+        Function:, Alias:) first: when every path it names is on one of their drives they do the work."""
+        super().__init_subclass__(**kwargs)
+        op = providers_session.SESSION_OPS.get(cls.__dict__.get("name"))
+        if op is None:
+            return
+        inner = cls.process
+
+        def process(self):
+            if not providers_session.handle(self, op):
+                inner(self)
+        process.__doc__ = inner.__doc__
+        cls.process = process
 
     @property
     def session(self):

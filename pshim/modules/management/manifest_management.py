@@ -33,6 +33,7 @@ CMDLETS = {
     "Get-PSDrive": _M + "drives:GetPSDriveCommand",
     "New-PSDrive": _M + "drives:NewPSDriveCommand",
     "Remove-PSDrive": _M + "drives:RemovePSDriveCommand",
+    "Get-PSProvider": _M + "drives:GetPSProviderCommand",
 }
 
 ALIASES = {
