@@ -91,10 +91,8 @@ def _path_parameters(path_sets, literal_sets, single=False):
     path = Parameter(t, validate_not_null_or_empty=True, sets=[
         ParameterSetData(s, position=0, mandatory=True, from_pipeline=True, from_pipeline_by_name=True)
         for s in path_sets])
-    # also by property name in the Path sets: the binder picks the set once per command (see items.py)
     literal = Parameter(t, aliases=("PSPath",), validate_not_null_or_empty=True, sets=[
-        ParameterSetData(s, mandatory=True, from_pipeline_by_name=True) for s in literal_sets] + [
-        ParameterSetData(s, from_pipeline_by_name=True) for s in path_sets])
+        ParameterSetData(s, mandatory=True, from_pipeline_by_name=True) for s in literal_sets])
     return path, literal
 
 
