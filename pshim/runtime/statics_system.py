@@ -17,7 +17,7 @@ from ..errors import FormatException, OverflowException, InvalidCastException
 from .psobject import TypedInt, Int64, Byte, Char, TypedArray, Hashtable, DotNetObject, unwrap
 from . import environment
 from .method_support import (NoOverload, NL, nargs, out_of_range, arg_null, arg_error, a_int, a_str,
-                             enum_value, set_ref)
+                             enum_value, set_ref, EnumNames)
 from .statics import static_type, ENV_TARGET
 from .statics_numbers import parse_integer, parse_double, parse_bool, _INT_TYPES
 from .dotnet_objects import Guid, parse_guid
@@ -154,7 +154,8 @@ for _m, _full in (("ToInt32", "System.Int32"), ("ToInt64", "System.Int64"), ("To
     _register_convert_int(_m, _full, _INT_TYPES[_full][4])
 
 
-@CV.method("ToDouble", "static double ToDouble(System.Object value)")
+@CV.method("ToDouble", "static double ToDouble(System.Object value)",
+           "static double ToDouble(System.Object value, System.IFormatProvider provider)")   # pshim's culture
 def _cv_to_double(args, kw):
     nargs(args, 1, 2)
     v = unwrap(args[0])
@@ -167,7 +168,8 @@ def _cv_to_double(args, kw):
     raise InvalidCastException(f"Unable to cast object of type '{_type(v)}' to type 'System.IConvertible'.")
 
 
-@CV.method("ToDecimal", "static decimal ToDecimal(System.Object value)")
+@CV.method("ToDecimal", "static decimal ToDecimal(System.Object value)",
+           "static decimal ToDecimal(System.Object value, System.IFormatProvider provider)")   # pshim's culture
 def _cv_to_decimal(args, kw):
     nargs(args, 1, 2)
     v = unwrap(args[0])
@@ -183,7 +185,8 @@ def _cv_to_decimal(args, kw):
     return decimal.Decimal(int(v)) if isinstance(v, int) else decimal.Decimal(v)
 
 
-@CV.method("ToBoolean", "static bool ToBoolean(System.Object value)")
+@CV.method("ToBoolean", "static bool ToBoolean(System.Object value)",
+           "static bool ToBoolean(System.Object value, System.IFormatProvider provider)")   # pshim's culture
 def _cv_to_bool(args, kw):
     nargs(args, 1, 2)
     v = unwrap(args[0])
@@ -196,7 +199,8 @@ def _cv_to_bool(args, kw):
     raise InvalidCastException(f"Unable to cast object of type '{_type(v)}' to type 'System.IConvertible'.")
 
 
-@CV.method("ToChar", "static char ToChar(System.Object value)")
+@CV.method("ToChar", "static char ToChar(System.Object value)",
+           "static char ToChar(System.Object value, System.IFormatProvider provider)")   # pshim's culture
 def _cv_to_char(args, kw):
     nargs(args, 1, 2)
     v = unwrap(args[0])
@@ -208,7 +212,8 @@ def _cv_to_char(args, kw):
     return Char(chr(n))
 
 
-@CV.method("ToDateTime", "static datetime ToDateTime(System.Object value)")
+@CV.method("ToDateTime", "static datetime ToDateTime(System.Object value)",
+           "static datetime ToDateTime(System.Object value, System.IFormatProvider provider)")   # pshim's culture
 def _cv_to_datetime(args, kw):
     from .statics_time import parse_date
     nargs(args, 1, 2)
@@ -385,9 +390,11 @@ def _e_set_env(args, kw):
         os.environ[existing[0] if existing else name] = value
 
 
-@E.method("GetEnvironmentVariables", "static System.Collections.IDictionary GetEnvironmentVariables()")
+@E.method("GetEnvironmentVariables", "static System.Collections.IDictionary GetEnvironmentVariables()",
+          "static System.Collections.IDictionary GetEnvironmentVariables(System.EnvironmentVariableTarget target)")
 def _e_get_envs(args, kw):
     nargs(args, 0, 1)
+    _target(args, 0, "GetEnvironmentVariables")      # one environment: the process's, as GetEnvironmentVariable
     return Hashtable(dict(os.environ))
 
 
@@ -418,9 +425,23 @@ _SYSTEM_FOLDERS = {
 }
 
 
-@E.method("GetFolderPath", "static string GetFolderPath(System.Environment+SpecialFolder folder)")
+_FOLDER_OPTION = EnumNames(("None", 0), ("DoNotVerify", 16384), ("Create", 32768))
+
+
+@E.method("GetFolderPath", "static string GetFolderPath(System.Environment+SpecialFolder folder)",
+          "static string GetFolderPath(System.Environment+SpecialFolder folder, "
+          "System.Environment+SpecialFolderOption option)")
 def _e_folder(args, kw):
     nargs(args, 1, 2)
+    if len(args) == 2:
+        option = enum_value(args[1], _FOLDER_OPTION, "System.Environment+SpecialFolderOption", "GetFolderPath",
+                            "option")
+        if option not in _FOLDER_OPTION.values():
+            raise arg_error(f"Illegal enum value: {option}.", "option")
+        path = _e_folder(args[:1], kw)
+        if option == 32768 and path:
+            os.makedirs(path, exist_ok=True)
+        return path
     v = unwrap(args[0])
     key = str(getattr(v, "name", v)).lower()
     if key in _SYSTEM_FOLDERS:
