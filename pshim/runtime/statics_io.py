@@ -574,4 +574,4 @@ def _d_cwd(args, kw):
 
 
 # streams (MemoryStream, FileStream, StreamReader/Writer, File.Open*) register themselves on these types
-from . import streams  # noqa: E402,F401
+from . import streams, text_streams  # noqa: E402,F401

@@ -1,32 +1,29 @@
-"""System.IO streams as scripts use them: MemoryStream, FileStream, StreamReader and StreamWriter.
+"""System.IO streams as scripts use them: Stream, MemoryStream and FileStream (StreamReader and StreamWriter
+over them are in text_streams.py).
 
 Constructors (`::new(...)`, New-Object) are the static method "new" of each type; [IO.File]::OpenRead,
-OpenWrite, Open, Create, OpenText, CreateText and AppendText hand out the same objects. Paths go through
-statics_io.resolve_path, so they follow the session's drives and current location as the other [IO.File]
-statics do, and failures are statics_io's .NET exceptions (FileNotFoundException "Could not find file
-'x'.", ...), which the method binder wraps as 5.1 does (`Exception calling "OpenRead" with "1" argument(s):
-...`).
+OpenWrite, Open and Create hand out FileStreams. Paths go through statics_io.resolve_path, so they follow
+the session's drives and current location as the other [IO.File] statics do, and failures are statics_io's
+.NET exceptions (FileNotFoundException "Could not find file 'x'.", ...), which the method binder wraps as
+5.1 does (`Exception calling "OpenRead" with "1" argument(s): ...`; a constructor's as ".ctor"). Property
+getters and setters that throw are wrapped as 5.1 wraps them (`Exception getting "Length": ...`).
 
 A FileStream is an unbuffered Python file object, so Length and the file on disk follow each Write at once
 (.NET buffers 4 KB until Flush; a script that reads the file only after Close/Flush sees the same bytes).
-A StreamReader reads its stream in blocks and decodes them incrementally (a byte order mark decides the
-encoding first, as textdecode does for whole files); a StreamWriter encodes each write and passes it to its
-stream directly, so AutoFlush makes no difference here. Closing a reader or writer closes its stream.
+Share modes (FileShare) are checked as arguments only: this system does not lock files between processes.
 """
 from __future__ import annotations
 
-import codecs
 import os
 
 from ..errors import (IOException, NotSupportedException, InvalidOperationException, GetValueInvocationException,
                       SetValueInvocationException, MethodException, PSException)
 from .psobject import DotNetObject, Byte, Int64, unwrap
-from .method_support import overload_error, wrap_exception, NoOverload, nargs, arg_null, arg_error, out_of_range, a_int, a_str, a_bool, enum_value, \
+from .method_support import overload_error, wrap_exception, NoOverload, nargs, arg_null, arg_error, out_of_range, a_int, a_bool, enum_value, \
     EnumNames
 from .statics import static_type, register_enum
 from .statics_io import resolve_path, _os_error, _file_path
 from .statics_system import byte_array, _bytes
-from .textdecode import sniff_bom
 
 ObjectDisposedException = type("ObjectDisposedException", (InvalidOperationException,),
                                {"ps_type": "System.ObjectDisposedException", "default_category": "NotSpecified"})
@@ -412,7 +409,7 @@ class FileStream(Stream):
         self._fh.close()
 
 
-def open_file(path: str, mode: int, access: int | None, kw, method: str) -> FileStream:
+def open_file(path: str, mode: int, access: int | None, kw) -> FileStream:
     """A FileStream on `path` for a FileMode and FileAccess (None: ReadWrite, Write for Append), as
     FileStream's constructor and File.Open* check and open it."""
     if mode not in FILE_MODE.values():
@@ -456,285 +453,6 @@ def open_file(path: str, mode: int, access: int | None, kw, method: str) -> File
 def _unauthorized(path):
     from ..errors import UnauthorizedAccessException
     return UnauthorizedAccessException(f"Access to the path '{path}' is denied.")
-
-
-# ---------------------------------------------------------------------------
-# StreamReader / StreamWriter
-
-def _utf8(bom: bool):
-    from .statics_encoding import Encoding
-    return Encoding("System.Text.UTF8Encoding", "utf-8", "utf-8", "Unicode (UTF-8)", 65001,
-                    codecs.BOM_UTF8 if bom else b"")
-
-
-def _encoding_for_codec(codec: str):
-    from .statics_encoding import get_encoding
-    return {"utf-8": lambda: _utf8(True), "utf-16-le": lambda: get_encoding("unicode"),
-            "utf-16-be": lambda: get_encoding("bigendianunicode"), "utf-32-le": lambda: get_encoding("utf32"),
-            "utf-32-be": lambda: get_encoding("utf32")}[codec]()
-
-
-def _encoding_arg(value):
-    from .statics_encoding import Encoding
-    enc = unwrap(value)
-    if enc is None:
-        raise arg_null("encoding")
-    if not isinstance(enc, Encoding):
-        raise NoOverload()
-    return enc
-
-
-class StreamReader(DotNetObject):
-    """System.IO.StreamReader over a stream; a byte order mark decides the encoding unless told not to."""
-
-    ps_type_names = ("System.IO.StreamReader", "System.IO.TextReader", "System.MarshalByRefObject",
-                     "System.Object")
-    ps_properties = ("CurrentEncoding", "BaseStream", "EndOfStream")
-    ps_methods = ("ReadLine", "ReadToEnd", "Read", "Peek", "Close", "Dispose", "DiscardBufferedData",
-                  "ToString", "Equals", "GetHashCode", "GetType")
-    ps_method_defs = {"ReadLine": ("string ReadLine()",), "ReadToEnd": ("string ReadToEnd()",),
-                      "Read": ("int Read()", "int Read(char[] buffer, int index, int count)"),
-                      "Peek": ("int Peek()",), "Close": ("void Close()",), "Dispose": ("void Dispose()",),
-                      "DiscardBufferedData": ("void DiscardBufferedData()",)}
-
-    def __init__(self, stream: Stream, encoding=None, detect: bool = True):
-        if not stream.CanRead:
-            raise arg_error("Stream was not readable.")
-        self._stream = stream
-        self._enc = encoding if encoding is not None else _utf8(True)
-        self._detect = detect
-        self._decoder = None
-        self._buf = ""
-        self._eof = False
-        self._closed = False
-
-    @property
-    def BaseStream(self):
-        return None if self._closed else self._stream
-
-    @property
-    def CurrentEncoding(self):
-        return self._enc
-
-    def _check(self):
-        if self._closed:
-            raise ObjectDisposedException("Cannot read from a closed TextReader.")
-
-    def _fill(self) -> bool:
-        """Decode one more block into the buffer; False at the end of the stream."""
-        if self._eof:
-            return False
-        self._stream._check_open()
-        data = self._stream._read(_BLOCK)
-        if self._decoder is None:
-            while len(data) < 4 and data:      # enough bytes to see a 4-byte mark
-                more = self._stream._read(4 - len(data))
-                if not more:
-                    break
-                data += more
-            codec, skip = sniff_bom(data) if self._detect else (None, 0)
-            if codec is None:
-                pre = self._enc.preamble
-                if pre and data.startswith(pre):
-                    skip = len(pre)
-                codec = self._enc.codec
-            else:
-                self._enc = _encoding_for_codec(codec)
-            data = data[skip:]
-            self._decoder = codecs.getincrementaldecoder(codec)("replace")
-        if not data:
-            self._eof = True
-            self._buf += self._decoder.decode(b"", final=True)
-            return False
-        self._buf += self._decoder.decode(data)
-        return True
-
-    @property
-    @_getter
-    def EndOfStream(self):
-        self._check()
-        while not self._buf:
-            if not self._fill():
-                return not self._buf
-        return False
-
-    def ReadLine(self):
-        self._check()
-        while True:
-            i = next((k for k, c in enumerate(self._buf) if c in "\r\n"), -1)
-            if i >= 0 and not (self._buf[i] == "\r" and i == len(self._buf) - 1 and not self._eof):
-                line = self._buf[:i]
-                j = i + 1
-                if self._buf[i] == "\r" and j < len(self._buf) and self._buf[j] == "\n":
-                    j += 1
-                self._buf = self._buf[j:]
-                return line
-            if not self._fill():
-                if i >= 0:          # a CR that ended the stream
-                    continue
-                if not self._buf:
-                    return None
-                line, self._buf = self._buf, ""
-                return line
-
-    def ReadToEnd(self):
-        self._check()
-        while self._fill():
-            pass
-        text, self._buf = self._buf, ""
-        return text
-
-    def Read(self, *args):
-        self._check()
-        if not args:
-            if not self._buf and not self._fill() and not self._buf:
-                return -1
-            while not self._buf and self._fill():
-                pass
-            if not self._buf:
-                return -1
-            c, self._buf = self._buf[0], self._buf[1:]
-            return ord(c)
-        if len(args) != 3:
-            raise NoOverload()
-        buf = unwrap(args[0])
-        if buf is None:
-            raise arg_null("buffer")
-        index, count = a_int(list(args), 1, "Read", "index"), a_int(list(args), 2, "Read", "count")
-        if index < 0:
-            raise out_of_range(_NOT_NEGATIVE, "index")
-        if count < 0:
-            raise out_of_range(_NOT_NEGATIVE, "count")
-        if len(buf) - index < count:
-            raise arg_error("Offset and length were out of bounds for the array or count is greater than the "
-                            "number of elements from index to the end of the source collection.")
-        while len(self._buf) < count and self._fill():
-            pass
-        from .psobject import Char
-        part, self._buf = self._buf[:count], self._buf[count:]
-        for k, c in enumerate(part):
-            buf[index + k] = Char(c)
-        return len(part)
-
-    def Peek(self):
-        self._check()
-        while not self._buf and self._fill():
-            pass
-        return ord(self._buf[0]) if self._buf else -1
-
-    def DiscardBufferedData(self):
-        self._buf = ""
-        self._decoder = None
-        self._eof = False
-
-    def Close(self):
-        if not self._closed:
-            self._stream.Close()
-        self._closed = True
-
-    def Dispose(self):
-        self.Close()
-
-
-class StreamWriter(DotNetObject):
-    """System.IO.StreamWriter over a stream: UTF-8 without a byte order mark unless given an encoding,
-    whose preamble it writes at the start of an empty stream; lines end with CR LF (NewLine)."""
-
-    ps_type_names = ("System.IO.StreamWriter", "System.IO.TextWriter", "System.MarshalByRefObject",
-                     "System.Object")
-    ps_properties = ("AutoFlush", "BaseStream", "Encoding", "FormatProvider", "NewLine")
-    ps_settable = ("AutoFlush", "NewLine")
-    ps_methods = ("Write", "WriteLine", "Flush", "Close", "Dispose", "ToString", "Equals", "GetHashCode",
-                  "GetType")
-    ps_method_defs = {"Write": ("void Write(string value)", "void Write(System.Object value)",
-                                "void Write(string format, Params System.Object[] arg)"),
-                      "WriteLine": ("void WriteLine()", "void WriteLine(string value)",
-                                    "void WriteLine(System.Object value)",
-                                    "void WriteLine(string format, Params System.Object[] arg)"),
-                      "Flush": ("void Flush()",), "Close": ("void Close()",), "Dispose": ("void Dispose()",)}
-
-    def __init__(self, stream: Stream, encoding=None):
-        if not stream.CanWrite:
-            raise arg_error("Stream was not writable.")
-        self._stream = stream
-        self._enc = encoding if encoding is not None else _utf8(False)
-        self._encoder = codecs.getincrementalencoder(self._enc.codec)("replace")
-        self._started = False
-        self._closed = False
-        self.AutoFlush = False
-        self._newline = "\r\n"
-        self.FormatProvider = None
-
-    @property
-    def NewLine(self):
-        return self._newline
-
-    @NewLine.setter
-    def NewLine(self, value):
-        v = unwrap(value)
-        self._newline = "\r\n" if v is None else a_str([v], 0)
-
-    @property
-    def BaseStream(self):
-        return None if self._closed else self._stream
-
-    @property
-    def Encoding(self):
-        return self._enc
-
-    def _emit(self, text: str):
-        if self._closed:
-            raise ObjectDisposedException("Cannot write to a closed TextWriter.")
-        data = self._encoder.encode(text)
-        if not self._started:
-            self._started = True
-            pre = self._enc.preamble
-            if pre and self._stream._tell() == 0:
-                data = pre + data
-        self._stream._check_write()
-        self._stream._write(data)
-
-    @staticmethod
-    def _text(args, method):
-        from .conversion import dotnet_string
-        if not args:
-            return ""
-        if len(args) == 1:
-            v = unwrap(args[0])
-            if isinstance(v, list) and getattr(v, "element_type", "") == "System.Char":
-                return "".join(str(c) for c in v)
-            return "" if v is None else dotnet_string(v)
-        from .dotnet_format import format_composite
-        rest = list(args[1:])
-        if len(rest) == 1 and isinstance(unwrap(rest[0]), list):
-            rest = list(unwrap(rest[0]))
-        fmt = a_str(list(args), 0)
-        if fmt is None:
-            raise arg_null("format")
-        return format_composite(fmt, rest)
-
-    def Write(self, *args):
-        if not args:
-            raise NoOverload()
-        self._emit(self._text(args, "Write"))
-
-    def WriteLine(self, *args):
-        self._emit(self._text(args, "WriteLine") + self._newline)
-
-    def Flush(self):
-        if self._closed:
-            raise ObjectDisposedException("Cannot write to a closed TextWriter.")
-
-    def Close(self):
-        if not self._closed:
-            tail = self._encoder.encode("", final=True)
-            if tail and not self._stream._closed:
-                self._stream._write(tail)
-            self._stream.Close()
-        self._closed = True
-
-    def Dispose(self):
-        self.Close()
 
 
 # ---------------------------------------------------------------------------
@@ -817,65 +535,7 @@ def _file_stream_new(args, kw):
         enum_value(args[3], FILE_SHARE, "System.IO.FileShare", "new", "share")   # sharing: one process here
     if len(args) == 5 and a_int(args, 4, "new", "bufferSize") <= 0:
         raise out_of_range("Positive number required.", "bufferSize")
-    return open_file(path, mode, access, kw, "new")
-
-
-def _reader_from(args, kw, method):
-    """StreamReader(stream|path[, encoding|detectEncoding][, detectEncodingFromByteOrderMarks])."""
-    nargs(args, 1, 2, 3)
-    v = unwrap(args[0])
-    if v is None:
-        raise arg_null("stream" if not isinstance(v, str) else "path")
-    stream = _stream_arg(args)
-    if stream is None:
-        if not isinstance(v, str):
-            raise NoOverload()
-        path = _file_path(args)
-        stream = open_file(path, 3, 1, kw, method)
-    enc, detect = None, True
-    for a in args[1:]:
-        u = unwrap(a)
-        if isinstance(u, bool):
-            detect = u
-        else:
-            enc = _encoding_arg(a)
-    return StreamReader(stream, enc, detect)
-
-
-def _writer_from(args, kw, method):
-    """StreamWriter(stream[, encoding]) / StreamWriter(path[, append[, encoding]])."""
-    nargs(args, 1, 2, 3)
-    v = unwrap(args[0])
-    stream = _stream_arg(args)
-    if stream is not None:
-        if len(args) == 3:
-            raise NoOverload()
-        return StreamWriter(stream, _encoding_arg(args[1]) if len(args) == 2 else None)
-    if v is None:
-        raise arg_null("path")
-    if not isinstance(v, str):
-        raise NoOverload()
-    path = _file_path(args)
-    append = a_bool(args, 1) if len(args) >= 2 else False
-    enc = _encoding_arg(args[2]) if len(args) == 3 else None
-    return StreamWriter(open_file(path, 6 if append else 2, 2, kw, method), enc)
-
-
-@_ctor("System.IO.StreamReader", "System.IO.StreamReader new(System.IO.Stream stream)",
-       "System.IO.StreamReader new(System.IO.Stream stream, System.Text.Encoding encoding)",
-       "System.IO.StreamReader new(string path)", "System.IO.StreamReader new(string path, System.Text.Encoding encoding)",
-       "System.IO.StreamReader new(string path, bool detectEncodingFromByteOrderMarks)",
-       "System.IO.StreamReader new(string path, System.Text.Encoding encoding, bool detectEncodingFromByteOrderMarks)")
-def _reader_new(args, kw):
-    return _reader_from(args, kw, "new")
-
-
-@_ctor("System.IO.StreamWriter", "System.IO.StreamWriter new(System.IO.Stream stream)",
-       "System.IO.StreamWriter new(System.IO.Stream stream, System.Text.Encoding encoding)",
-       "System.IO.StreamWriter new(string path)", "System.IO.StreamWriter new(string path, bool append)",
-       "System.IO.StreamWriter new(string path, bool append, System.Text.Encoding encoding)")
-def _writer_new(args, kw):
-    return _writer_from(args, kw, "new")
+    return open_file(path, mode, access, kw)
 
 
 F = static_type("System.IO.File")
@@ -884,20 +544,20 @@ F = static_type("System.IO.File")
 @F.method("OpenRead", "static System.IO.FileStream OpenRead(string path)")
 def _f_open_read(args, kw):
     nargs(args, 1)
-    return open_file(_file_path(args), 3, 1, kw, "OpenRead")
+    return open_file(_file_path(args), 3, 1, kw)
 
 
 @F.method("OpenWrite", "static System.IO.FileStream OpenWrite(string path)")
 def _f_open_write(args, kw):
     nargs(args, 1)
-    return open_file(_file_path(args), 4, 2, kw, "OpenWrite")
+    return open_file(_file_path(args), 4, 2, kw)
 
 
 @F.method("Create", "static System.IO.FileStream Create(string path)",
           "static System.IO.FileStream Create(string path, int bufferSize)")
 def _f_create(args, kw):
     nargs(args, 1, 2)
-    return open_file(_file_path(args), 2, 3, kw, "Create")
+    return open_file(_file_path(args), 2, 3, kw)
 
 
 @F.method("Open", "static System.IO.FileStream Open(string path, System.IO.FileMode mode)",
@@ -911,26 +571,8 @@ def _f_open(args, kw):
     access = _access_arg(args, 2, "Open")
     if len(args) == 4:
         enum_value(args[3], FILE_SHARE, "System.IO.FileShare", "Open", "share")
-    return open_file(path, mode, access, kw, "Open")
+    return open_file(path, mode, access, kw)
 
 
-@F.method("OpenText", "static System.IO.StreamReader OpenText(string path)")
-def _f_open_text(args, kw):
-    nargs(args, 1)
-    return StreamReader(open_file(_file_path(args), 3, 1, kw, "OpenText"))
-
-
-@F.method("CreateText", "static System.IO.StreamWriter CreateText(string path)")
-def _f_create_text(args, kw):
-    nargs(args, 1)
-    return StreamWriter(open_file(_file_path(args), 2, 2, kw, "CreateText"))
-
-
-@F.method("AppendText", "static System.IO.StreamWriter AppendText(string path)")
-def _f_append_text(args, kw):
-    nargs(args, 1)
-    return StreamWriter(open_file(_file_path(args), 6, 2, kw, "AppendText"))
-
-
-__all__ = ["Stream", "MemoryStream", "FileStream", "StreamReader", "StreamWriter", "open_file",
-           "ObjectDisposedException"]
+__all__ = ["Stream", "MemoryStream", "FileStream", "open_file", "ObjectDisposedException", "FILE_MODE",
+           "FILE_ACCESS", "SEEK_ORIGIN"]

@@ -155,3 +155,21 @@ def test_reader_on_a_long_stream_reads_across_blocks():
             "$r.ReadLine().Length; $r.ReadLine().Length; $r.ReadLine(); $r.EndOfStream; $r.ReadLine() -eq $null")
     assert r.errors == []
     assert r.output == [4095, 5000, "z", True, True]
+
+
+def test_reader_encodings_ascii_ansi_and_no_detection():
+    r = run("$b = [byte[]](0xC3, 0xA9, 0x41); "
+            "[IO.StreamReader]::new([IO.MemoryStream]::new($b), [Text.Encoding]::ASCII).ReadToEnd(); "
+            "[IO.StreamReader]::new([IO.MemoryStream]::new($b), [Text.Encoding]::Default).ReadToEnd(); "
+            "[IO.StreamReader]::new([IO.MemoryStream]::new($b)).ReadToEnd(); "
+            "$bom = [byte[]](0xFF, 0xFE, 0x41, 0x00); "
+            "[IO.StreamReader]::new([IO.MemoryStream]::new($bom), [Text.Encoding]::ASCII, $false).ReadToEnd().Length")
+    assert r.errors == []
+    assert r.output == ["??A", "\u00c3\u00a9A", "\u00e9A", 4]
+
+
+def test_writer_with_utf8_encoding_without_bom(tmp_path):
+    r = run(f"Set-Location '{tmp_path}'; $e = New-Object System.Text.UTF8Encoding $false; "
+            "$w = [IO.StreamWriter]::new('nb.txt', $false, $e); $w.WriteLine([char]0xE9); $w.Close()")
+    assert r.errors == []
+    assert (tmp_path / "nb.txt").read_bytes() == b"\xc3\xa9\r\n"
