@@ -204,6 +204,10 @@ def _index_one(seq, i):
 
 
 def set_index(obj, idx, value):
+    setter = getattr(obj, "ps_set_index", None)
+    if setter is not None:
+        setter(idx, value)
+        return
     if isinstance(obj, Hashtable):
         obj[idx] = value
         return

@@ -8,6 +8,7 @@ dispatcher in methods.py calls them with the PowerShell arguments).
 """
 from __future__ import annotations
 
+import re
 import uuid as _uuid
 
 from ..errors import FormatException
@@ -24,10 +25,13 @@ _BASES = {"System.Object": None, "System.ValueType": "System.Object", "System.Ar
           "System.Enum": "System.ValueType", "System.String": "System.Object"}
 
 
+_MD_ARRAY_NAME = re.compile(r"^([^`\[\]]+)(\[,+\])$")
+
+
 def _base_of(full_name: str) -> str | None:
     if full_name in _BASES:
         return _BASES[full_name]
-    if full_name.endswith("[]"):
+    if full_name.endswith("[]") or _MD_ARRAY_NAME.match(full_name):
         return "System.Array"
     if full_name in _VALUE_TYPES:
         return "System.ValueType"
@@ -59,6 +63,10 @@ class RuntimeType(DotNetObject):
         self.Name = last.rsplit("+", 1)[-1] + ("[]" if head.endswith("[]") else "")
         self.Namespace = ns or None
         self.IsArray = full_name.endswith("[]")
+        md = _MD_ARRAY_NAME.match(full_name)     # a multi-dimensional array type: System.Int32[,]
+        if md:
+            ns, _, last = md.group(1).rpartition(".")
+            self.Name, self.Namespace, self.IsArray = last + md.group(2), ns or None, True
         self.IsEnum = is_enum
         self.IsValueType = full_name in _VALUE_TYPES or is_enum
         self.IsClass = not self.IsValueType

@@ -535,7 +535,7 @@ def table_for(obj):
     if isinstance(obj, GenericList):
         return LIST_METHODS
     if isinstance(obj, (list, tuple)):
-        return ARRAY_METHODS
+        return getattr(obj, "ps_array_methods", ARRAY_METHODS)    # multidim.MultiDimArray has its own
     return None
 
 

@@ -122,7 +122,7 @@ def invoke_static(type_full_name: str, name: str, args, *, invoker=None, convert
     entry = t.methods.get(lname) if t is not None else None
     if entry is None:
         if lname == "new":
-            ctor = _generic_ctor(type_full_name) or _exception_ctor(type_full_name)
+            ctor = _generic_ctor(type_full_name) or _exception_ctor(type_full_name) or _md_ctor(type_full_name)
             if ctor is not None:
                 return call_wrapped("new", args, ctor, args, kw)
         full = t.full_name if t is not None else type_full_name
@@ -162,6 +162,11 @@ def _exception_ctor(type_full_name):
             raise NoOverload()
         return exc
     return ctor
+
+
+def _md_ctor(type_full_name):
+    from .multidim import ctor_for
+    return ctor_for(type_full_name)
 
 
 def _generic_ctor(type_full_name):

@@ -439,6 +439,7 @@ def _build():
 
 _ARRAY_RE = re.compile(r"^(.*?)\s*\[\s*\]$")
 _GENERIC_RE = re.compile(r"^(.*?)\s*\[(.*)\]$", re.S)
+_MD_ARRAY_RE = re.compile(r"^(.*?)\s*\[(\s*(?:,\s*)+)\]$")
 
 
 class ArrayType(PSType):
@@ -563,6 +564,13 @@ def try_resolve_type(name: str) -> PSType | None:
     if m:
         el = try_resolve_type(m.group(1))
         return ArrayType(el) if el is not None else None
+    m = _MD_ARRAY_RE.match(name.strip())
+    if m:       # T[,], T[,,]: a multi-dimensional array (runtime/multidim.py)
+        el = try_resolve_type(m.group(1))
+        if el is None:
+            return None
+        from .multidim import md_array_type
+        return md_array_type(el, m.group(2).count(",") + 1)
     m = _GENERIC_RE.match(name.strip())
     if m:
         outer = m.group(1).strip().lower()
