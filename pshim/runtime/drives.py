@@ -175,8 +175,12 @@ class DriveTable:
                     f"Cannot find drive. A drive with the name '{name}' does not exist.",
                     error_id="DriveNotFound", category="ObjectNotFound", target=name)
             if drive.Provider != "FileSystem":
-                raise DriveNotFoundException(f"Cannot find drive. A drive with the name '{name}' does not exist.",
-                                             error_id="DriveNotFound", category="ObjectNotFound", target=name)
+                # Env:, Variable:, Function:, Alias: serve the item and content cmdlets themselves
+                # (modules/management/providers_session.py); they are no folder and no location here
+                raise DriveNotFoundException(
+                    f"Cannot use the drive '{drive.Name}' of the {drive.Provider} provider as a location or a file "
+                    f"path: pshim's {drive.Provider} provider serves only the item and content cmdlets.",
+                    error_id="DriveNotFound", category="ObjectNotFound", target=name)
             _ensure_root(drive)
             rest = (m.group(2) or "").replace("\\", "/")
             return os.path.normpath(os.path.join(drive.Root, rest)) if rest else drive.Root

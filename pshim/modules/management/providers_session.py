@@ -602,15 +602,54 @@ def _set_content(cmd, sp, literal):
             cmd.write_object(v)
 
 
+def _clear_content(cmd, sp, literal):
+    for raw in _existing(cmd, sp, literal):
+        k = sp.provider.key(raw)
+        if not cmd.should_process(f"Item: {k}", "Clear Content"):
+            continue
+        _store(cmd, sp, k, "")
+
+
+def _copy_item(cmd, sp, literal):
+    dest_text = cv.to_string(cmd.Destination) if cmd.Destination is not None else ""
+    dest = parse_path(cmd, dest_text) if ":" in dest_text else None
+    if dest is not None and dest.provider is not sp.provider:
+        _error(cmd, "Source and destination path did not resolve to the same provider.", "CopyItemSourceAndDestinationNotSameProvider",
+               "InvalidArgument", dest_text, PSArgumentException)
+        return
+    new_name = dest.name if dest is not None else dest_text
+    scope_name = dest.scope_name if dest is not None else None
+    for raw in _existing(cmd, sp, literal):
+        k = sp.provider.key(raw)
+        target = new_name or k
+        if not cmd.should_process(f"Item: {k} Destination: {target}", "Copy Item"):
+            continue
+        try:
+            made = sp.provider.put(cmd, target, sp.provider.value(raw), scope_name, bool(cmd.Force))
+        except RuntimeException as e:
+            _write_failed(cmd, e, k)
+            continue
+        if cmd.PassThru and made is not None:
+            cmd.write_object(sp.provider.item(cmd, made, sp.drive))
+
+
+def _not_supported(cmd, sp, literal):
+    from ...errors import PSNotSupportedException
+    _error(cmd, "Provider operation stopped because the provider does not support this operation.", "NotSupported",
+           "NotImplemented", None, PSNotSupportedException)
+
+
 _OPS = {"childitem": _child_items, "item": _get_item, "test": _test_path, "new": _new_item, "set": _set_item,
         "remove": _remove_item, "clear": _clear_item, "rename": _rename_item, "content": _get_content,
-        "setcontent": _set_content}
+        "setcontent": _set_content, "addcontent": _set_content, "clearcontent": _clear_content,
+        "copy": _copy_item, "move": _not_supported}
 
 
 # the cmdlets that hand their paths to these providers (FsCmdlet.__init_subclass__ applies it) and the operation
 SESSION_OPS = {"Get-ChildItem": "childitem", "Get-Item": "item", "Test-Path": "test", "New-Item": "new",
                "Set-Item": "set", "Remove-Item": "remove", "Clear-Item": "clear", "Rename-Item": "rename",
-               "Get-Content": "content", "Set-Content": "setcontent"}
+               "Get-Content": "content", "Set-Content": "setcontent", "Add-Content": "addcontent",
+               "Clear-Content": "clearcontent", "Copy-Item": "copy", "Move-Item": "move"}
 
 
 def session_paths(cmd, values) -> list | None:
@@ -635,19 +674,13 @@ def handle(cmd, op, values=None, literal=None) -> bool:
     sps = session_paths(cmd, values)
     if sps is None:
         return False
-    if op == "setcontent":
+    if op in ("setcontent", "addcontent"):
         acc = cmd.__dict__.setdefault("_session_content", [])
         value = cmd.Value
         acc.extend(value if isinstance(value, (list, tuple)) else [value])
     for sp in sps:
         _OPS[op](cmd, sp, bool(literal))
     return True
-
-
-def read_alias_variable(ctx, name):
-    """`$alias:name`: the alias's definition."""
-    a = ctx.scope.lookup_alias(name.lower()) or ctx.session.commands.aliases.get(name.lower())
-    return a.definition if a is not None else None
 
 
 __all__ = ["PROVIDERS", "ProviderInfo", "EnvironmentEntry", "provider_infos", "parse_path", "handle",

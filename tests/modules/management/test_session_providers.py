@@ -135,3 +135,19 @@ def test_whatif_changes_nothing():
     assert r.errors == []
     assert r.output == [1, False]
     assert "What if: Performing the operation \"Remove Item\" on target \"Item: w\"." in r.host_text
+
+
+def test_copy_clear_content_and_move():
+    r = run("$a = 1; Copy-Item variable:a variable:b; $b; Copy-Item variable:a -Destination c -PassThru | % Value; "
+            "Clear-Content variable:a; \"[$a]\"; Move-Item variable:b variable:z; $b; "
+            "Copy-Item variable:a env:PSHIM_PROV_Q; Test-Path env:PSHIM_PROV_Q")
+    assert r.output == [1, 1, "[]", 1, False]
+    assert _texts(r) == ["Provider operation stopped because the provider does not support this operation.",
+                         "Source and destination path did not resolve to the same provider."]
+
+
+def test_alias_variable_and_a_session_drive_as_a_location():
+    r = run("$alias:gci; Set-Location Env:")
+    assert r.output == ["Get-ChildItem"]
+    assert r.errors[0].FullyQualifiedErrorId.startswith("DriveNotFound,")
+    assert "Environment provider" in _texts(r)[0]
