@@ -147,6 +147,7 @@ class _Member:
         self.params_text = kw.get("params_text", "")
         self.body_text = kw.get("body_text", "")
         self.base_args_text = kw.get("base_args_text")
+        self.body_offset = kw.get("body_offset", 0)       # where the body starts in the members text
 
 
 def _syntax_error(message, error_id="InvalidClassMember"):
@@ -221,10 +222,12 @@ def parse_class_members(class_name, text):
             raise _syntax_error(f"Missing function body in the definition of '{name}'.")
         j = _balanced(text, i)
         body = text[i + 1:j - 1]
+        body_offset = i + 1
         i = j
         is_ctor = name.lower() == class_name.lower() and type_name is None
         members.append(_Member("ctor" if is_ctor else "method", name, type_name=type_name, static=static,
-                               hidden=hidden, params_text=params, body_text=body, base_args_text=base_args))
+                               hidden=hidden, params_text=params, body_text=body, base_args_text=base_args,
+                               body_offset=body_offset))
 
 
 def parse_enum_members(text):
@@ -305,28 +308,30 @@ def _discard(_item):
 class _Code:
     """A compiled method or constructor: parameters [(name, type name)], a body runner."""
 
-    def __init__(self, owner_name, member: _Member):
+    def __init__(self, owner_name, member: _Member, place=None):
         from ..language import parse
         from .compile_stmt import compile_script_block
         self.name = member.name
         self.static = member.static
         self.hidden = member.hidden
         self.return_type = member.type_name if member.kind == "method" else None
-        try:
-            tree = parse(f"param({member.params_text})\n{member.body_text}")
-        except ParseError:
-            raise
-        tree = copy.deepcopy(tree)
+        head = parse(f"param({member.params_text})")
+        tree = copy.deepcopy(parse(_in_place(member.body_text, member.body_offset, place)))
+        if place is not None:           # positions (and the lines errors show) are those of the script
+            source = getattr(tree.extent, "source", None)
+            if source is not None:
+                source.text = place[0]
+                source.path = place[2]
+                source._line_starts = None
         self.params = []
-        if tree.param_block is not None:
-            for p in tree.param_block.parameters:
+        if head.param_block is not None:
+            for p in head.param_block.parameters:
                 tname = None
                 for a in p.attributes:
                     if isinstance(a, A.TypeConstraintAst):
                         tname = a.type_name
                 self.params.append((p.name, tname))
         _mark_returns(tree)
-        tree.param_block = None
         self.body = compile_script_block(tree).end or (lambda ctx, out: None)
         self.base_args = None
         if member.base_args_text is not None:
@@ -357,6 +362,8 @@ class _Code:
     def run(self, cls, this, args, method_name):
         from .scopes import Scope
         ctx = cls.def_ctx.child(Scope(cls.def_ctx.scope))
+        ctx.streams = ctx.streams.copy(error=_discard)      # 5.1: non-terminating errors stay in the method
+        ctx.in_try += 1                 # and an exception ends the method: it reaches the caller
         if this is not None:
             ctx.scope.set_local("this", this, "this")
         for pname, v in self.bind(cls, args, method_name):
@@ -374,6 +381,18 @@ class _Code:
             if value is not None or t.full_name != "System.String":
                 value = t.convert(value)
         return value
+
+
+def _in_place(body, offset, place):
+    """The body as a text to parse: at its own offset of the script (what precedes it blanked, line breaks
+    kept), so that the tree's positions are the script's."""
+    if place is None:
+        return body
+    text, base = place[0], place[1]
+    start = base + offset
+    if text[start:start + len(body)] != body:
+        return body
+    return re.sub(r"[^\n]", " ", text[:start]) + body
 
 
 def _short(tname):
@@ -788,6 +807,11 @@ def define_class(ctx, node):
             raise RuntimeException(f"Unable to find type [{bases[0]}].", error_id="TypeNotFound",
                                    category="InvalidOperation", target=bases[0])
     cls = ScriptClass(name, base, ctx)
+    place = None
+    ext = node.extent
+    source = getattr(ext, "source", None)
+    if source is not None and node.members_text:
+        place = (source.text, ext.end - 1 - len(node.members_text), source.path)
     from ..language import parse
     from .compile_stmt import compile_value
     for m in parse_class_members(name, node.members_text or ""):
@@ -806,9 +830,9 @@ def define_class(ctx, node):
                     cls.defaults[m.name.lower()] = fn
         elif m.kind == "ctor":
             if not m.static:
-                cls.ctors.append(_Code(name, m))
+                cls.ctors.append(_Code(name, m, place))
         else:
-            code = _Code(name, m)
+            code = _Code(name, m, place)
             table = cls.static_methods if m.static else cls.methods
             table.setdefault(m.name.lower(), []).append(code)
     t = ScriptClassType(cls)

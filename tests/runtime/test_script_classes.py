@@ -154,3 +154,17 @@ def test_flags_enum():
     # without [Flags()] a combination is no name
     e = err('enum One { A = 1; B = 2 }; [One]"A, B"')
     assert e.message().startswith('Cannot convert value "A, B" to type "One".')
+
+
+def test_method_errors_write_error_is_dropped_exceptions_reach_the_caller():
+    r = run('class W { [string] F() { Write-Error "quiet"; return "r" }; [string] G() { $this.Nope(); return "no" } }\n'
+            '[W]::new().F(); try { [W]::new().G() } catch { "caught: $_" }')
+    assert not r.errors
+    assert [cv.to_string(x) for x in r.output] == \
+        ["r", "caught: Method invocation failed because [W] does not contain a method named 'Nope'."]
+
+
+def test_error_positions_are_the_scripts():
+    r = run('# first\nclass W {\n  [void] G() {\n    throw "bad"\n  }\n}\n[W]::new().G()')
+    assert r.errors[0].message() == "bad"
+    assert "At line:4 char:5" in r.error_text and '+     throw "bad"' in r.error_text
