@@ -79,7 +79,11 @@ class _ArchiveCmdlet(FsCmdlet):
         except DriveNotFoundException:
             self._fail(PATH_NOT_FOUND.format(typed), "ArchiveCmdletPathNotFound", typed, InvalidOperationException)
         if not literal and has_wildcard(strip_provider(typed)):
-            return [self.make(h, r.drive) for h in glob(r.os_path)]
+            hits = glob(r.os_path)
+            if not hits:
+                self._fail(PATH_NOT_FOUND.format(typed), "ArchiveCmdletPathNotFound", typed,
+                           InvalidOperationException)
+            return [self.make(h, r.drive) for h in hits]
         found = ci_existing(r.os_path)
         if found is None:
             self._fail(PATH_NOT_FOUND.format(typed), "ArchiveCmdletPathNotFound", typed, InvalidOperationException)
@@ -314,6 +318,7 @@ class ExpandArchiveCommand(_ArchiveCmdlet):
         typed = cv.to_string(self.DestinationPath) if self.DestinationPath is not None else ""
         self._dest_given = typed != ""
         self._dest = None
+        self._declined = False      # the destination folder was not made (-Confirm answered No)
         if not self._dest_given:
             self._base = self.resolve(self.session.location or ".")
             return
@@ -340,7 +345,8 @@ class ExpandArchiveCommand(_ArchiveCmdlet):
             self.throw_terminating_error(self.error(f"An item with the specified name {r.display} already exists.",
                                                     "DirectoryExist", "ResourceExists", r.display, IOException))
         self._dest = r
-        if self.should_process(f"Destination: {r.display}", "Create Directory"):
+        self._declined = not self.should_process(f"Destination: {r.display}", "Create Directory")
+        if not self._declined:
             try:
                 os.makedirs(r.os_path, exist_ok=True)
             except OSError as e:
@@ -366,6 +372,11 @@ class ExpandArchiveCommand(_ArchiveCmdlet):
             self._fail(BAD_EXTENSION.format(ext, ZIP_EXT), "NotSupportedArchiveFileExtension", ext)
         if not self.should_process(archive.display):
             return
+        if self._declined:
+            # 5.1: the folder New-Item did not make cannot be resolved afterwards
+            typed_dest = cv.to_string(self.DestinationPath)
+            self._fail(PATH_NOT_FOUND.format(typed_dest), "ArchiveCmdletPathNotFound", typed_dest,
+                       InvalidOperationException)
         dest = self._dest
         if not self._dest_given:
             base_name = os.path.splitext(os.path.basename(archive.os_path))[0]

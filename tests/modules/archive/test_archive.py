@@ -272,3 +272,22 @@ def test_module_and_commands():
             "Expand-Archive x.zip -PassThru")
     assert r.output == ["Microsoft.PowerShell.Archive", "Microsoft.PowerShell.Archive"]
     assert r.errors[0].FullyQualifiedErrorId.startswith("NamedParameterNotFound")
+
+
+def test_wildcard_matching_nothing_stops_the_command(tmp_path):
+    _tree(tmp_path)
+    r = run(f"Set-Location '{tmp_path}'; Compress-Archive nomatch*.txt none.zip")
+    [e] = r.errors
+    assert e.message() == "The path 'nomatch*.txt' either does not exist or is not a valid file system path."
+    assert not (tmp_path / "none.zip").exists()
+
+
+def test_confirm_no_on_the_destination_folder(tmp_path):
+    _tree(tmp_path)
+    run(f"Compress-Archive '{tmp_path}/c.txt' '{tmp_path}/c.zip'")
+    r = run(f"Expand-Archive '{tmp_path}/c.zip' '{tmp_path}/nd' -Confirm", answers=["N", "Y"])
+    assert not (tmp_path / "nd").exists()
+    assert r.errors[0].FullyQualifiedErrorId == "ArchiveCmdletPathNotFound,Expand-Archive"
+    r = run(f"Expand-Archive '{tmp_path}/c.zip' '{tmp_path}/nd' -Confirm", answers=["Y", "Y"])
+    assert r.errors == []
+    assert (tmp_path / "nd" / "c.txt").read_bytes() == b"gamma"
