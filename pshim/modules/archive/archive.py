@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import shutil
 import stat
 import tempfile
 import zipfile
@@ -108,6 +109,15 @@ def _date_time(ts: float):
     if t.year < 1980:
         t = _dt.datetime(1980, 1, 1)
     return (t.year, t.month, t.day, t.hour, t.minute, t.second)
+
+
+def _copy_info(info):
+    """A kept entry's name, time, attributes and method, for writing it into the new archive."""
+    out = zipfile.ZipInfo(info.filename, info.date_time)
+    out.compress_type = info.compress_type
+    out.external_attr = info.external_attr
+    out.create_system = info.create_system
+    return out
 
 
 def _listing(folder: str):
@@ -214,7 +224,7 @@ class CompressArchiveCommand(_ArchiveCmdlet):
         self._write(sources)
 
     def _entries(self, sources):
-        """(entry name, os path or None for a folder entry): folders first, then the single files."""
+        """(entry name, os path, is folder, drive): folders first, then the single files."""
         out = []
         for s in sources:
             if not os.path.isdir(s.os_path):
@@ -223,69 +233,73 @@ class CompressArchiveCommand(_ArchiveCmdlet):
             for path, is_dir in _listing(s.os_path):
                 rel = os.path.relpath(path, base).replace(os.sep, "/")
                 if not is_dir:
-                    out.append((rel, path))
+                    out.append((rel, path, False, s.drive))
                 elif not _has_files(path):
-                    out.append((rel + "/", None))
+                    out.append((rel + "/", path, True, s.drive))
         for s in sources:
             if not os.path.isdir(s.os_path):
-                out.append((os.path.basename(s.os_path), s.os_path))
+                out.append((os.path.basename(s.os_path), s.os_path, False, s.drive))
         return out
 
     def _write(self, sources):
         dest = self._dest.os_path
         entries = self._entries(sources)
-        kept = []
+        old = None
         if self._exists and self._update:
             try:
-                with zipfile.ZipFile(dest) as old:
-                    kept = [(info, old.read(info)) for info in old.infolist()]
-            except (OSError, zipfile.BadZipFile) as e:
-                self.throw_terminating_error(self._read_error(e))
-        folder = os.path.dirname(dest)
-        fd, temp = tempfile.mkstemp(prefix=".pshim-archive-", suffix=ZIP_EXT, dir=folder)
+                old = zipfile.ZipFile(dest)
+            except (OSError, zipfile.BadZipFile):
+                self.throw_terminating_error(self._read_error())
+        fd, temp = tempfile.mkstemp(prefix=".pshim-archive-", suffix=ZIP_EXT, dir=os.path.dirname(dest))
         os.close(fd)
-        count = 0
         try:
-            with zipfile.ZipFile(temp, "w", self._method, compresslevel=self._level,
-                                 strict_timestamps=False) as z:
-                written = []     # [name, info, data or path]; update mode replaces by name
-                for info, data in kept:
-                    written.append([info.filename, info, data])
-                for name, path in entries:
-                    item = self._entry(name, path)
-                    if item is None:
-                        continue
-                    if self._update:
-                        written = [w for w in written if w[0].replace("\\", "/").lower() != name.lower()]
-                    written.append(item)
-                    count += 1
-                    self.write_verbose(f"Adding '{path or os.path.join(os.path.dirname(dest), name)}'.")
-                for _, info, data in written:
-                    if isinstance(data, bytes):
-                        z.writestr(info, data)
-                    elif data is None:
-                        z.writestr(info, b"")
-                    else:
-                        z.write(data, info.filename, compress_type=self._method, compresslevel=self._level)
-            if count == 0 and not kept:
+            # in update mode an entry of the same name (case-insensitive, either separator) is replaced
+            items = [("old", info.filename, info) for info in (old.infolist() if old is not None else ())]
+            for name, path, is_dir, drive in entries:
+                info = self._entry(name, path, is_dir)
+                if info is None:
+                    continue
+                if self._update:
+                    items = [i for i in items if i[1].replace("\\", "/").lower() != name.lower()]
+                items.append(("new", path, info))
+                self.write_verbose(f"Adding '{self.make(path, drive).display}'.")
+            if not items:
                 self.write_verbose(f"The partially created archive file '{self._dest.display}' is deleted as it "
                                    "is not usable.")
-                os.unlink(temp)
                 if self._exists and self.Force:
                     os.unlink(dest)
                 return
+            with zipfile.ZipFile(temp, "w", self._method, compresslevel=self._level,
+                                 strict_timestamps=False) as z:
+                for kind, source, info in items:
+                    if kind == "old" and info.is_dir():
+                        z.writestr(_copy_info(info), b"")
+                    elif kind == "old":
+                        with old.open(info) as src, z.open(_copy_info(info), "w") as dst:
+                            shutil.copyfileobj(src, dst, 1 << 20)
+                    elif info.is_dir():
+                        z.writestr(info, b"")
+                    else:
+                        z.write(source, info.filename, compress_type=self._method, compresslevel=self._level)
+            if old is not None:
+                old.close()
+                old = None
             os.replace(temp, dest)
         except OSError as e:
             self.throw_terminating_error(os_error(self, e, self._dest.display, "CompressArchive"))
+        except (zipfile.BadZipFile, RuntimeError, ValueError, EOFError):
+            self.throw_terminating_error(self._read_error())
         finally:
+            if old is not None:
+                old.close()
             if os.path.exists(temp):
                 os.unlink(temp)
 
-    def _entry(self, name, path):
-        if path is None:
+    def _entry(self, name, path, is_dir):
+        if is_dir:
             info = zipfile.ZipInfo(name, _date_time(_dt.datetime.now().timestamp()))
             info.external_attr = 0o40755 << 16 | 0x10
-            return [name, info, None]
+            return info
         try:
             with open(path, "rb"):
                 pass
@@ -294,10 +308,9 @@ class CompressArchiveCommand(_ArchiveCmdlet):
                                         else (e.strerror or str(e)), "CompressArchiveUnauthorizedAccessError",
                                         "PermissionDenied", path, IOException))
             return None
-        info = zipfile.ZipInfo(name, _date_time(os.path.getmtime(path)))
-        return [name, info, path]
+        return zipfile.ZipInfo(name, _date_time(os.path.getmtime(path)))
 
-    def _read_error(self, e):
+    def _read_error(self):
         return self.error(f"File '{self._dest.display}' does not appear to be a valid zip archive.",
                           "ArchiveFileNotValid", "InvalidData", self._dest.display, IOException)
 
@@ -451,7 +464,6 @@ class ExpandArchiveCommand(_ArchiveCmdlet):
                 for p in reversed(created):
                     try:
                         if os.path.isdir(p):
-                            import shutil
                             shutil.rmtree(p, ignore_errors=True)
                         elif os.path.exists(p):
                             os.unlink(p)

@@ -123,6 +123,17 @@ def test_update_adds_and_replaces_entries(tmp_path):
     with zipfile.ZipFile(tmp_path / "u.zip") as z:
         assert z.read("logs/a.txt") == b"changed"
         assert z.read("c.txt") == b"gamma"
+        assert z.read("logs/sub/b.log") == b"beta" * 1000
+        assert z.testzip() is None
+    # entries kept from the old archive keep their content and method; -Update can also add to itself
+    r = run(f"Compress-Archive -LiteralPath '{tmp_path}/logs/a.txt' '{tmp_path}/u.zip' -Update "
+            "-CompressionLevel NoCompression")
+    assert r.errors == []
+    with zipfile.ZipFile(tmp_path / "u.zip") as z:
+        assert z.namelist() == ["logs/empty/", "logs/a.txt", "logs/new.txt", "logs/sub/b.log", "c.txt", "a.txt"]
+        assert z.getinfo("logs/sub/b.log").compress_type == zipfile.ZIP_DEFLATED
+        assert z.getinfo("a.txt").compress_type == zipfile.ZIP_STORED
+        assert z.testzip() is None
 
 
 def test_update_of_a_read_only_archive(tmp_path):
