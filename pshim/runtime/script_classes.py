@@ -417,6 +417,7 @@ class ScriptClass:
         self.methods = {}                   # lower name -> [_Code] own instance methods
         self.static_methods = {}            # lower name -> [_Code]
         self.ctors = []                     # [_Code]
+        self.dotnet_bases = ()              # full names of a .NET base class / known interfaces
 
     def resolve(self, tname):
         t = try_resolve_type(tname)
@@ -432,7 +433,11 @@ class ScriptClass:
             c = c.base
 
     def type_names(self):
-        return tuple(c.name for c in self.chain()) + ("System.Object",)
+        names = []
+        for c in self.chain():
+            names.append(c.name)
+            names.extend(c.dotnet_bases)
+        return tuple(names) + ("System.Object",)
 
     def all_props(self):
         """[(member, owner)] instance properties, most derived first."""
@@ -635,6 +640,32 @@ class ScriptObject(DotNetObject):
                 out.append((codes[0].name, ", ".join(k.definition() for k in self.ps_class.overloads(lname))))
         return out
 
+    # comparisons: a class's CompareTo (IComparable) orders, its Equals decides -eq, as .NET's do
+    def ps_compare(self, other):
+        if not any(len(c.params) == 1 for c in self.ps_class.overloads("compareto")):
+            return NotImplemented
+        return cv.to_int(self.ps_class.call_instance(self, "CompareTo", [other], False))
+
+    def __lt__(self, other):
+        c = self.ps_compare(other)
+        return NotImplemented if c is NotImplemented else c < 0
+
+    def __gt__(self, other):
+        c = self.ps_compare(other)
+        return NotImplemented if c is NotImplemented else c > 0
+
+    def __eq__(self, other):
+        if other is self:
+            return True
+        if any(len(c.params) == 1 for c in self.ps_class.overloads("equals")):
+            return cv.to_bool(self.ps_class.call_instance(self, "Equals", [other], False))
+        return False
+
+    def __hash__(self):
+        if self.ps_class.overloads("gethashcode"):
+            return cv.to_int(self.ps_class.call_instance(self, "GetHashCode", [], False))
+        return id(self) >> 4
+
     def ps_to_string(self):
         if self.ps_class.overloads("tostring"):
             r = self.ps_class.call_instance(self, "ToString", [], False)
@@ -799,14 +830,18 @@ def define_class(ctx, node):
     bases = [b.strip() for b in header.group(1).split(",")] if header and header.group(1) else []
     name = node.name
     base = None
-    if bases:
-        bt = try_resolve_type(bases[0])
-        if isinstance(bt, ScriptClassType):
+    dotnet_bases = []           # a .NET base class or interfaces: kept as names (their members are not inherited)
+    for i, bname in enumerate(bases):
+        bt = try_resolve_type(bname)
+        if i == 0 and isinstance(bt, ScriptClassType):
             base = bt.cls
-        elif bt is None:
-            raise RuntimeException(f"Unable to find type [{bases[0]}].", error_id="TypeNotFound",
-                                   category="InvalidOperation", target=bases[0])
+        elif bt is not None:
+            dotnet_bases.append(bt.full_name)
+        elif not re.match(r"I[A-Z]", bname.rsplit(".", 1)[-1]):    # an interface pshim does not know: accepted
+            raise RuntimeException(f"Unable to find type [{bname}].", error_id="TypeNotFound",
+                                   category="InvalidOperation", target=bname)
     cls = ScriptClass(name, base, ctx)
+    cls.dotnet_bases = tuple(n for n in dotnet_bases if n != "System.Object")
     place = None
     ext = node.extent
     source = getattr(ext, "source", None)

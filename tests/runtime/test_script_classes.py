@@ -168,3 +168,15 @@ def test_error_positions_are_the_scripts():
     r = run('# first\nclass W {\n  [void] G() {\n    throw "bad"\n  }\n}\n[W]::new().G()')
     assert r.errors[0].message() == "bad"
     assert "At line:4 char:5" in r.error_text and '+     throw "bad"' in r.error_text
+
+
+def test_interfaces_compare_to_and_equals():
+    script = ('class V : System.IComparable { [int]$N; V([int]$n) { $this.N = $n }\n'
+              '  [int] CompareTo([object]$o) { return $this.N.CompareTo($o.N) }\n'
+              '  [bool] Equals([object]$o) { return $o.N -eq $this.N } }\n'
+              '$vs = [V]::new(3), [V]::new(1), [V]::new(2)\n')
+    assert out(script + '($vs | Sort-Object | ForEach-Object N) -join ","; [V]::new(3) -gt [V]::new(1); '
+               '[V]::new(3) -eq [V]::new(3); [V]::new(3) -eq [V]::new(4)') == ["1,2,3", "True", "True", "False"]
+    assert out('class Plain { $a }; $x = [Plain]::new(); $x -eq $x; $x -eq [Plain]::new()') == ["True", "False"]
+    e = err('class X : NoSuchBase { }')
+    assert e.message() == "Unable to find type [NoSuchBase]."

@@ -190,6 +190,11 @@ def compare_values(a, b, case_sensitive: bool = False) -> int:
                 return (a > r) - (a < r)
         except (PSException, TypeError, ValueError):
             pass
+    own = getattr(a, "ps_compare", None)       # a value that orders itself (a script class's CompareTo)
+    if own is not None:
+        r = own(b)
+        if r is not NotImplemented:
+            return (r > 0) - (r < 0)
     return _cmp_text(cv.dotnet_string(a), cv.dotnet_string(b), case_sensitive)
 
 
