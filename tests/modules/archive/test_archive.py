@@ -280,8 +280,9 @@ def test_drive_paths(tmp_path):
 
 def test_module_and_commands():
     r = run("(Get-Command Compress-Archive).Source; (Get-Command Expand-Archive).Source; "
+            "(Get-Module Microsoft.PowerShell.Archive -ListAvailable).Version.ToString(); "
             "Expand-Archive x.zip -PassThru")
-    assert r.output == ["Microsoft.PowerShell.Archive", "Microsoft.PowerShell.Archive"]
+    assert r.output == ["Microsoft.PowerShell.Archive", "Microsoft.PowerShell.Archive", "1.0.1.0"]
     assert r.errors[0].FullyQualifiedErrorId.startswith("NamedParameterNotFound")
 
 
