@@ -72,7 +72,11 @@ def compile_statement(node):
 def compile_statement_block(block: A.StatementBlockAst | None):
     if block is None:
         return lambda ctx, out: None
-    stmts = [(compile_statement(s), s) for s in block.statements]
+    statements = block.statements
+    if any(type(s) is A.TypeDefinitionAst for s in statements):
+        from .script_classes import hoist_definitions      # 5.1 defines a script's types before it runs
+        statements = hoist_definitions(statements)
+    stmts = [(compile_statement(s), s) for s in statements]
     traps = [(t.type_name, compile_statement_block(t.body), t) for t in block.traps]
     return make_runner(stmts, traps)
 

@@ -899,6 +899,29 @@ def _set_static(owner, entry, value):
     entry[2] = value
 
 
+def hoist_definitions(statements):
+    """A block's statements with its class and enum definitions first (enums, then classes with a base
+    defined in the same block after that base), as 5.1 has a script's types before its first statement."""
+    defs = [s for s in statements if type(s) is A.TypeDefinitionAst]
+    rest = [s for s in statements if type(s) is not A.TypeDefinitionAst]
+    ordered = [d for d in defs if d.kind == "enum"]
+    classes = [d for d in defs if d.kind != "enum"]
+    names = {d.name.lower() for d in classes}
+    placed = set()
+    while classes:
+        for d in classes:
+            header = _HEADER.match(d.extent.text if d.extent is not None else "")
+            bases = [b.strip().lower() for b in header.group(1).split(",")] if header and header.group(1) else []
+            if not any(b in names and b not in placed and b != d.name.lower() for b in bases):
+                break
+        else:
+            d = classes[0]              # a cycle: left to fail as it is written
+        classes.remove(d)
+        placed.add(d.name.lower())
+        ordered.append(d)
+    return ordered + rest
+
+
 def type_definition(node):
     """compile_stmt's entry: fn(ctx, out) that defines the class or enum when the statement runs."""
     _register_return()

@@ -180,3 +180,10 @@ def test_interfaces_compare_to_and_equals():
     assert out('class Plain { $a }; $x = [Plain]::new(); $x -eq $x; $x -eq [Plain]::new()') == ["True", "False"]
     e = err('class X : NoSuchBase { }')
     assert e.message() == "Unable to find type [NoSuchBase]."
+
+
+def test_types_are_defined_before_the_script_runs():
+    assert out("$q = [Q]::new(); $q.Name; [Color]::Red\n"
+               "class Q : P { Q() : base('hoisted') { } }\n"
+               "class P { [string]$Name; P([string]$n) { $this.Name = $n } }\n"
+               "enum Color { Red }") == ["hoisted", "Red"]
