@@ -96,6 +96,8 @@ def _tables():
             yield f"{rname} (instance)", proper, defs, (lambda a, k, fn=fn, make=make: fn(make(), a, k))
     for t in sorted(set(statics._TYPES.values()), key=lambda t: t.full_name):
         for proper, fn, defs in t.methods.values():
+            if fn.__module__ == "pshim.runtime.script_classes":
+                continue        # a class or enum a test's script defined (script_classes registers them)
             yield t.full_name, proper, defs, (lambda a, k, fn=fn: fn(a, k))
 
 
