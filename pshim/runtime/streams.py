@@ -357,6 +357,7 @@ class FileStream(Stream):
 
     ps_type_names = ("System.IO.FileStream", "System.IO.Stream", "System.MarshalByRefObject", "System.Object")
     ps_properties = ("CanRead", "CanWrite", "CanSeek", "IsAsync", "Length", "Name", "Position", "CanTimeout")
+    ps_method_defs = dict(Stream.ps_method_defs, Flush=("void Flush()", "void Flush(bool flushToDisk)"))
     closed_message = "Cannot access a closed file."
     IsAsync = False
 
