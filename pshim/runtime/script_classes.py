@@ -812,9 +812,6 @@ def define_enum(ctx, name, text, flags=False):
     statics._TYPES[name.lower()] = st
     for member, v in pairs:
         st.prop(member, (lambda num: lambda: t.value(num))(v))
-    st.methods["getnames"] = ("GetNames", lambda args, kw: [n for n, _v in pairs], ("string[] GetNames()",))
-    st.methods["getvalues"] = ("GetValues", lambda args, kw: [t.value(v) for _n, v in pairs],
-                               ("array GetValues()",))
     return t
 
 
