@@ -45,6 +45,11 @@ def register_all():
         Column("Definition"),
     ], auto_size=True, group_by="TypeName", group_label="TypeName"))
     register_view("System.DateTime", CustomView(_datetime_text))
+    # a type ([int], (1).GetType()): 5.1's table, IsSerializable labelled IsSerial
+    register_view("System.RuntimeType", TableView([
+        Column("IsPublic", width=8, alignment="left"), Column("IsSerializable", label="IsSerial", width=8,
+                                                               alignment="left"),
+        Column("Name", width=40, alignment="left"), Column("BaseType", alignment="left")]))
     # command and variable objects (Get-Command, Get-Alias, Get-Variable)
     register_view("System.Management.Automation.CommandInfo", TableView([
         Column("CommandType", width=15), Column("Name", width=50), Column("Version", width=10),

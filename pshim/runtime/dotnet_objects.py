@@ -83,7 +83,10 @@ class RuntimeType(DotNetObject):
 
     def __eq__(self, other):
         other = unwrap(other)
-        return isinstance(other, RuntimeType) and other.FullName == self.FullName
+        if isinstance(other, RuntimeType):
+            return other.FullName == self.FullName
+        full = getattr(other, "full_name", None)       # a type literal's PSType: [int] -eq (1).GetType()
+        return isinstance(full, str) and full == self.FullName
 
     def __hash__(self):
         return hash(self.FullName)

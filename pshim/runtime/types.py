@@ -19,6 +19,7 @@ from .psobject import (PSObject, Hashtable, OrderedDictionary, Int64, Byte, SByt
                        UInt32, UInt64, Single, Char, TypedArray, ArrayList, GenericList, DotNetObject,
                        unwrap)
 from .typenames import type_names_of
+from .dotnet_objects import RuntimeType
 
 
 class PSType:
@@ -56,6 +57,33 @@ class PSType:
     def ps_to_string(self):
         return self.full_name
 
+    # To a script, `[int]` is a System.Type: `[int].FullName`, `[int].Name`, `[int] -eq (1).GetType()`, and it
+    # shows as 5.1 shows a type. Its members are those of the RuntimeType of the same name.
+    ps_type_names = RuntimeType.ps_type_names
+    ps_properties = RuntimeType.ps_properties
+    ps_methods = RuntimeType.ps_methods
+    ps_default_display = RuntimeType.ps_default_display
+
+    @property
+    def runtime_type(self) -> RuntimeType:
+        return RuntimeType(self.full_name)
+
+    def __getattr__(self, attr):
+        if attr in _TYPE_MEMBERS:
+            return getattr(self.runtime_type, attr)
+        raise AttributeError(attr)
+
+    def __eq__(self, other):
+        other = unwrap(other)
+        if isinstance(other, (PSType, RuntimeType)):
+            return self.full_name == (other.full_name if isinstance(other, PSType) else other.FullName)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self.full_name)
+
+
+_TYPE_MEMBERS = frozenset(RuntimeType.ps_properties + RuntimeType.ps_methods) - {"GetType", "ToString"}
 
 _REGISTRY: dict[str, PSType] = {}
 _BUILT = [False]
