@@ -11,7 +11,7 @@ def test_type_literal_members_and_equality():
 
 
 def test_a_type_shows_as_5_1_shows_it():
-    r = run("[int]; (1).GetType()")
+    r = run("[int]; (1).GetType()", capture_output=False)
     lines = [line.rstrip() for line in r.host_text.splitlines() if line.strip()]
     assert lines == ["IsPublic IsSerial Name                                     BaseType",
                      "-------- -------- ----                                     --------",
