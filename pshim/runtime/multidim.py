@@ -41,7 +41,8 @@ _NUMERIC = {"System.Int32", "System.Int64", "System.Int16", "System.Byte", "Syst
             "System.UInt32", "System.UInt64", "System.Double", "System.Single"}
 
 
-def _default_of(element) -> object:
+def default_of(element) -> object:
+    """A new array element of type `element`: a value type's zero, else $null."""
     name = element.full_name
     if name in _VALUE_DEFAULTS:
         return _VALUE_DEFAULTS[name]()
@@ -114,7 +115,7 @@ class MultiDimArray(DotNetObject, list):
         for d in self.dims:
             n *= d
         if items is None:
-            d0 = _default_of(element)
+            d0 = default_of(element)
             items = [d0] * n
         list.__init__(self, items)
 

@@ -28,7 +28,7 @@ import decimal
 import math
 
 from ..errors import ArithmeticException, OverflowException
-from .psobject import TypedInt, Int64, Char, GenericList, DotNetObject, unwrap
+from .psobject import TypedInt, Int64, Char, GenericList, TypedArray, DotNetObject, unwrap
 from .dotnet_regex import REGEX_OPTIONS
 from .method_support import (NoOverload, NO_OUTPUT, returns_void, call_wrapped, not_found, nargs, out_of_range,
                              arg_null, a_int, a_double, a_str, a_char, enum_value, EnumNames, STRING_COMPARISON,
@@ -122,7 +122,8 @@ def invoke_static(type_full_name: str, name: str, args, *, invoker=None, convert
     entry = t.methods.get(lname) if t is not None else None
     if entry is None:
         if lname == "new":
-            ctor = _generic_ctor(type_full_name) or _exception_ctor(type_full_name) or _md_ctor(type_full_name)
+            ctor = (_generic_ctor(type_full_name) or _exception_ctor(type_full_name) or _md_ctor(type_full_name)
+                    or _array_ctor(type_full_name))
             if ctor is not None:
                 return call_wrapped("new", args, ctor, args, kw)
         full = t.full_name if t is not None else type_full_name
@@ -161,6 +162,27 @@ def _exception_ctor(type_full_name):
         if exc is None:
             raise NoOverload()
         return exc
+    return ctor
+
+
+def _array_ctor(type_full_name):
+    """`[byte[]]::new(4096)`, `New-Object byte[] 4096`: an array of that many default elements."""
+    name = type_full_name.strip()
+    if not name.endswith("[]"):
+        return None
+    from .types import try_resolve_type, ArrayType
+    from .multidim import default_of
+    t = try_resolve_type(name)
+    if not isinstance(t, ArrayType):
+        return None
+
+    def ctor(args, kw):
+        nargs(args, 1)
+        n = a_int(args, 0, "new", "length")
+        if n < 0:
+            raise OverflowException("Arithmetic operation resulted in an overflow.")
+        items = [default_of(t.element)] * n
+        return items if t.element.full_name == "System.Object" else TypedArray(items, t.element.full_name)
     return ctor
 
 

@@ -44,3 +44,13 @@ def test_error_details_is_an_object_with_a_message():
             "$Error[0].ErrorDetails.Message; \"$($Error[0].ErrorDetails)\"; $null -eq $Error[0].Exception.InnerException; "
             "try { 1/0 } catch { $null -eq $_.ErrorDetails }; ([Exception]'plain').Message")
     assert r.output == ["shown text", "shown text", True, True, "plain"]
+
+
+def test_new_array_of_a_length():
+    # the buffer a stream read needs: New-Object byte[] n and [byte[]]::new(n) are n default elements
+    r = run("$b = New-Object byte[] 4096; $b.Count; $b.GetType().FullName; $b[10]; "
+            "$s = [string[]]::new(2); $null -eq $s[0]; $s.GetType().Name; [object[]]::new(3).Count")
+    assert not r.errors, r.error_text
+    assert r.output == [4096, "System.Byte[]", 0, True, "String[]", 3]
+    r = run("[int[]]::new(-1)")
+    assert r.errors[0].error_id == "OverflowException"
