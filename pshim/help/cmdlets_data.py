@@ -43,8 +43,10 @@ so Get-ChildItem | Get-FileHash hashes each file. Folders are skipped.
 -Algorithm is SHA256 by default; SHA1, SHA384, SHA512 and MD5 always work, RIPEMD160 where this system's
 OpenSSL provides it. MACTripleDES is refused with "Algorithm 'MACTripleDES' is not supported in this
 system.": Windows PowerShell keys it with a new random key on every call, so its hashes cannot be compared.
--InputStream is not available: pshim has no stream objects to hash.""",
+-InputStream hashes a stream (a FileStream or MemoryStream) from its current position to its end and leaves
+it open; the result's Path is empty.""",
     "parameters": {
+        "InputStream": "A stream to hash from its position (Path is then empty).",
         "Path": "The files to hash. Wildcards are allowed.",
         "LiteralPath": "The files to hash, taken exactly as typed. Alias: PSPath.",
         "Algorithm": "SHA1, SHA256 (default), SHA384, SHA512, MACTripleDES (refused), MD5 or RIPEMD160.",
@@ -180,8 +182,9 @@ HELP["Set-Item"] = {
     "description": """Set-Item changes an item's value in providers whose items have one. The FileSystem provider's
 items have none, so, as in Windows PowerShell, each file or folder it names is the error "Provider operation
 stopped because the provider does not support this operation." (NotSupported); use Set-Content for a file's
-content. A path that does not exist is "Cannot find path ...". pshim has no Variable:, Env:, Alias: or
-Function: drives: set those with their own cmdlets ($env:NAME = 'value', Set-Variable, Set-Alias).
+content. A path that does not exist is "Cannot find path ...". On the Env:, Variable:, Function: and Alias:
+drives the item's value is set: Set-Item Env:NAME -Value text, Set-Item Function:f -Value { ... }; -PassThru
+then writes the item.
 
 """ + _REGISTRY,
     "parameters": {
@@ -191,6 +194,8 @@ Function: drives: set those with their own cmdlets ($env:NAME = 'value', Set-Var
         "Include": "Only the items whose names match these patterns.",
         "Exclude": "Leaves out the items whose names match these patterns.",
         "Force": "Lets wildcards match hidden items.",
+        "Value": "The new value (position 1; from the pipeline). Items of the FileSystem have none.",
+        "PassThru": "Writes the item that was set.",
     },
     "examples": [
         {"title": "Files have no item value",
@@ -301,11 +306,15 @@ PowerShell, the registry. Files and folders have a fixed set of properties, so o
 Windows PowerShell's error "Cannot use interface. The IDynamicPropertyCmdletProvider interface is not
 implemented by this provider."; use Set-ItemProperty for the properties they have.
 
-""" + _REGISTRY + """ -Value and -PropertyType, which only registry values use, are not available.""",
+""" + _REGISTRY + """ -Value, -PropertyType and -Force, which only registry values use, end in the same
+error records here.""",
     "parameters": {
         "Path": "The items. Wildcards are allowed.",
         "LiteralPath": "The items, taken exactly as typed. Alias: PSPath.",
         "Name": "The property to create (the error record's target). Alias: PSProperty.",
+        "Value": "The property's value (registry values only).",
+        "PropertyType": "The registry value's type (String, DWord, ...; registry values only). Alias: Type.",
+        "Force": "Replaces a property that exists (registry values only).",
         "Filter": "A file-name filter (*.txt).",
         "Include": "Only the items whose names match these patterns.",
         "Exclude": "Leaves out the items whose names match these patterns.",
