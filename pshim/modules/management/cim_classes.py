@@ -58,8 +58,8 @@ def _os_release():
 
 
 def computer_name():
-    from ...runtime.statics_system import machine_name
-    return machine_name()
+    from ...runtime import environment
+    return environment.get("COMPUTERNAME") or environment.machine_name()
 
 
 def _dns_domain():
