@@ -243,7 +243,8 @@ class CompressArchiveCommand(_ArchiveCmdlet):
 
     def _write(self, sources):
         dest = self._dest.os_path
-        entries = self._entries(sources)
+        # the archive itself is never an entry (5.1 deletes it first under -Force; pshim keeps it until the end)
+        entries = [e for e in self._entries(sources) if os.path.normpath(e[1]) != os.path.normpath(dest)]
         old = None
         if self._exists and self._update:
             try:

@@ -303,3 +303,11 @@ def test_confirm_no_on_the_destination_folder(tmp_path):
     r = run(f"Expand-Archive '{tmp_path}/c.zip' '{tmp_path}/nd' -Confirm", answers=["Y", "Y"])
     assert r.errors == []
     assert (tmp_path / "nd" / "c.txt").read_bytes() == b"gamma"
+
+
+def test_an_archive_inside_the_folder_it_compresses(tmp_path):
+    _tree(tmp_path)
+    r = run(f"Set-Location '{tmp_path}/logs'; Compress-Archive * self.zip; Compress-Archive * self.zip -Force; "
+            "Compress-Archive a.txt self.zip -Update")
+    assert r.errors == []
+    assert _names(tmp_path / "logs" / "self.zip") == ["sub/b.log", "a.txt"]
