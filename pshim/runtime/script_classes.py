@@ -572,7 +572,7 @@ class ScriptClass:
         overloads = self.overloads(lname, static=True)
         if not overloads:
             raise not_found(self.name, name)
-        code = self.pick(overloads, args, name)
+        code = self.pick(overloads, args, overloads[0].name)
         return code.run(self, None, args, code.name)
 
     def call_instance(self, obj, name, args, statement):
@@ -580,7 +580,7 @@ class ScriptClass:
         overloads = self.overloads(lname)
         if not overloads:
             return _NOT_HANDLED
-        code = self.pick(overloads, args, name)
+        code = self.pick(overloads, args, overloads[0].name)
         r = code.run(self, obj, args, code.name)
         if code.is_void():
             return NO_OUTPUT if statement else None

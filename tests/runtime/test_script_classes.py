@@ -62,6 +62,8 @@ def test_methods_output_only_return_void_and_overloads():
     assert out(P + '$p = [P]::new("a", 4); $p.Hi(); $p.Hi("me"); $p.Grow(); $p.Age; $x = $p.Grow(); '
                '$null -eq $x; $p.Calls(); [P]::Twice("21")') == \
         ["hi a", "hi me from a", "5", "True", "6", "42"]
+    e = err(P + '[P]::new().hi(1, 2)')      # the method's own name
+    assert e.message() == 'Cannot find an overload for "Hi" and the argument count: "2".'
     e = err(P + '[P]::new().Nope()')
     assert e.message() == "Method invocation failed because [P] does not contain a method named 'Nope'."
 
