@@ -418,6 +418,8 @@ class ScriptClass:
         self.static_methods = {}            # lower name -> [_Code]
         self.ctors = []                     # [_Code]
         self.dotnet_bases = ()              # full names of a .NET base class / known interfaces
+        self.py_class = ScriptObject        # the instances' Python class (an exception class for exceptions)
+        self.exception_base = None          # the .NET exception class this class derives from, if any
 
     def resolve(self, tname):
         t = try_resolve_type(tname)
@@ -487,7 +489,7 @@ class ScriptClass:
 
     # -- instances --------------------------------------------------------
     def construct(self, args):
-        obj = ScriptObject(self)
+        obj = self.py_class(self)
         self._init(obj, list(args), outermost=True)
         return obj
 
@@ -497,11 +499,18 @@ class ScriptClass:
             ctor = self.pick(self.ctors, args, "new")
         elif args:
             raise overload_error("new", len(args))
+        base_args = []
+        if ctor is not None and ctor.base_args is not None:
+            base_args = self._base_args(ctor, obj, args)
         if self.base is not None:
-            base_args = []
-            if ctor is not None and ctor.base_args is not None:
-                base_args = self._base_args(ctor, obj, args)
             self.base._init(obj, base_args)
+        elif self.exception_base is not None:   # System.Exception's constructors: (), (message)
+            if len(base_args) > 2:
+                raise overload_error("new", len(base_args))
+            message = cv.to_string(base_args[0]) if base_args and base_args[0] is not None else \
+                f"Exception of type '{self.name}' was thrown."
+            inner = base_args[1] if len(base_args) > 1 and isinstance(base_args[1], BaseException) else None
+            PSException.__init__(obj, message, inner=inner)
         for p in self.props:                # this class's defaults, after the base's constructor
             fn = self.defaults.get(p.name.lower())
             if fn is not None:
@@ -600,6 +609,8 @@ class ScriptObject(DotNetObject):
         props = cls.all_props()
         d["ps_properties"] = tuple(p.name for p, _o in props if not p.hidden)
         d["ps_extra_properties"] = tuple(p.name for p, _o in props if p.hidden)
+        if isinstance(self, PSException):       # the exception's own properties (Message, ...) by name
+            d["ps_extra_properties"] += tuple(n for n in PSException.ps_properties if n not in d["ps_properties"])
         for p, owner in props:
             d[p.name] = _initial(owner, p)
 
@@ -611,8 +622,9 @@ class ScriptObject(DotNetObject):
 
     def __setattr__(self, name, value):
         p, _owner = self.ps_class.find_property(name)
-        if p is None:
-            raise AttributeError(name)
+        if p is None:                   # not a declared property: an attribute of the Python side (exceptions)
+            object.__setattr__(self, name, value)
+            return
         try:
             self._set(p.name, value)
         except PSException as e:
@@ -670,6 +682,8 @@ class ScriptObject(DotNetObject):
         if self.ps_class.overloads("tostring"):
             r = self.ps_class.call_instance(self, "ToString", [], False)
             return cv.to_string(r)
+        if isinstance(self, PSException):
+            return f"{self.ps_class.name}: {self.message}"
         return self.ps_type_names[0]
 
 
@@ -839,6 +853,15 @@ def define_class(ctx, node):
                                    category="InvalidOperation", target=bname)
     cls = ScriptClass(name, base, ctx)
     cls.dotnet_bases = tuple(n for n in dotnet_bases if n != "System.Object")
+    if base is not None and base.py_class is not ScriptObject:
+        cls.py_class = type(name, (base.py_class,), {"ps_type": name})
+    elif base is None and dotnet_bases:
+        from ..errors import exception_class
+        exc = exception_class(dotnet_bases[0])
+        if exc is not None:             # class MyError : System.Exception: instances are thrown and caught
+            cls.exception_base = exc
+            cls.py_class = type(name, (ScriptObject, exc), {"ps_type": name})
+            cls.dotnet_bases = ()       # the exception's own chain names the types
     place = None
     ext = node.extent
     source = getattr(ext, "source", None)

@@ -189,3 +189,15 @@ def test_types_are_defined_before_the_script_runs():
                "class Q : P { Q() : base('hoisted') { } }\n"
                "class P { [string]$Name; P([string]$n) { $this.Name = $n } }\n"
                "enum Color { Red }") == ["hoisted", "Red"]
+
+
+def test_exception_classes_are_thrown_and_caught():
+    script = ("class MyErr : System.Exception { [int]$Code; MyErr([string]$m, [int]$c) : base($m) { $this.Code = $c } }\n"
+              "class SubErr : MyErr { SubErr() : base('sub failed', 7) { } }\n")
+    assert out(script + "try { throw [MyErr]::new('bad thing', 42) } catch [MyErr] { "
+               "\"$($_.Exception.Message) $($_.Exception.Code) $($_.Exception.GetType().Name)\" }\n"
+               "try { throw [SubErr]::new() } catch [MyErr] { \"as MyErr: $($_.Exception.Message)\" }\n"
+               "try { throw [SubErr]::new() } catch [System.ArgumentException] { 'wrong' } catch { \"any: $_\" }\n"
+               "$e = [MyErr]::new('m', 1); $e -is [System.Exception]; \"$e\"") == \
+        ["bad thing 42 MyErr", "as MyErr: sub failed", "any: sub failed", "True", "MyErr: m"]
+    assert out("class E2 : System.Exception { }; [E2]::new().Message") == ["Exception of type 'E2' was thrown."]
