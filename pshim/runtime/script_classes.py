@@ -148,6 +148,8 @@ class _Member:
         self.body_text = kw.get("body_text", "")
         self.base_args_text = kw.get("base_args_text")
         self.body_offset = kw.get("body_offset", 0)       # where the body starts in the members text
+        self.attributes = kw.get("attributes", [])        # `ValidateRange(1, 10)` texts written before it
+        self.validators = []                              # [fn(value)] made from them (_validators)
 
 
 def _syntax_error(message, error_id="InvalidClassMember"):
@@ -164,12 +166,15 @@ def parse_class_members(class_name, text):
             return members
         type_name = None
         static = hidden = False
+        attributes = []
         while True:
             if text[i] == "[":
                 j = _balanced(text, i)
                 inner = text[i + 1:j - 1].strip()
                 if "(" not in inner:                    # an attribute has arguments: [ValidateNotNull()]
                     type_name = inner
+                else:
+                    attributes.append(inner)
                 i = _skip_blank(text, j)
                 continue
             m = _WORD.match(text, i)
@@ -196,7 +201,7 @@ def parse_class_members(class_name, text):
                 default = text[k + 1:end].strip()
                 i = end
             members.append(_Member("property", name, type_name=type_name, static=static, hidden=hidden,
-                                   default_text=default))
+                                   default_text=default, attributes=attributes))
             continue
         m = _WORD.match(text, i)
         if m is None:
@@ -626,6 +631,8 @@ class ScriptObject(DotNetObject):
             object.__setattr__(self, name, value)
             return
         try:
+            for check in p.validators:
+                check(value)
             self._set(p.name, value)
         except PSException as e:
             raise SetValueInvocationException(f'Exception setting "{p.name}": "{e.message}"',
@@ -685,6 +692,87 @@ class ScriptObject(DotNetObject):
         if isinstance(self, PSException):
             return f"{self.ps_class.name}: {self.message}"
         return self.ps_type_names[0]
+
+
+_VALIDATION_END = " and then try the command again."
+
+
+class _Invalid(RuntimeException):
+    """A validation attribute's refusal (System.Management.Automation.ValidationMetadataException)."""
+    ps_type = "System.Management.Automation.ValidationMetadataException"
+
+
+def _validators(ctx, attributes):
+    """Checks for a property's validation attributes (ValidateNotNull, ValidateNotNullOrEmpty, ValidateSet,
+    ValidateRange, ValidatePattern, ValidateLength), raising with the texts 5.1's attributes give."""
+    from ..language import parse
+    from .compile_stmt import compile_value
+    out = []
+    for text in attributes:
+        m = re.match(r"\s*([\w.]+)\s*\((.*)\)\s*$", text, re.S)
+        if m is None:
+            continue
+        kind = m.group(1).lower().rsplit(".", 1)[-1].removesuffix("attribute")
+        args_text = m.group(2).strip()
+        args = []
+        if args_text:
+            v = unwrap(compile_value(parse(f"@({args_text})").end.body.statements[0])(ctx))
+            args = list(v) if isinstance(v, (list, tuple)) else [v]
+        if kind == "validatenotnull":
+            def check(v):
+                if v is None:
+                    raise _Invalid("The argument is null. Provide a valid value for the argument, and then try "
+                                   "running the command again.")
+        elif kind == "validatenotnullorempty":
+            def check(v):
+                if v is None or v == "" or (isinstance(v, (list, tuple)) and not v):
+                    raise _Invalid("The argument is null or empty. Provide an argument that is not null or "
+                                   "empty, and then try the command again.")
+        elif kind == "validateset":
+            def check(v, allowed=[cv.to_string(a) for a in args]):
+                for it in (v if isinstance(v, (list, tuple)) else [v]):
+                    s = cv.to_string(it)
+                    if s.lower() not in (a.lower() for a in allowed):
+                        raise _Invalid(f'The argument "{s}" does not belong to the set "{",".join(allowed)}" '
+                                       "specified by the ValidateSet attribute. Supply an argument that is in the "
+                                       "set" + _VALIDATION_END)
+        elif kind == "validaterange" and len(args) == 2:
+            def check(v, lo=args[0], hi=args[1]):
+                for it in (v if isinstance(v, (list, tuple)) else [v]):
+                    n = cv.to_number(it)
+                    if n < cv.to_number(lo):
+                        raise _Invalid(f"The {cv.to_string(it)} argument is less than the minimum allowed range "
+                                       f"of {cv.to_string(lo)}. Supply an argument that is greater than or equal "
+                                       f"to {cv.to_string(lo)}" + _VALIDATION_END)
+                    if n > cv.to_number(hi):
+                        raise _Invalid(f"The {cv.to_string(it)} argument is greater than the maximum allowed "
+                                       f"range of {cv.to_string(hi)}. Supply an argument that is less than or "
+                                       f"equal to {cv.to_string(hi)}" + _VALIDATION_END)
+        elif kind == "validatepattern" and args:
+            def check(v, pattern=cv.to_string(args[0])):
+                from . import dotnet_regex
+                rx = dotnet_regex.compile(pattern, dotnet_regex.IGNORE_CASE)
+                for it in (v if isinstance(v, (list, tuple)) else [v]):
+                    s = cv.to_string(it)
+                    if rx.search(s) is None:
+                        raise _Invalid(f'The argument "{s}" does not match the "{pattern}" pattern. Supply an '
+                                       f'argument that matches "{pattern}" and try the command again.')
+        elif kind == "validatelength" and len(args) == 2:
+            def check(v, lo=cv.to_int(args[0]), hi=cv.to_int(args[1])):
+                for it in (v if isinstance(v, (list, tuple)) else [v]):
+                    s = cv.to_string(it)
+                    if len(s) < lo:
+                        raise _Invalid(f"The character length of the {len(s)} argument is too short. Specify an "
+                                       f"argument with a length that is greater than or equal to \"{lo}\", and "
+                                       "then try the command again.")
+                    if len(s) > hi:
+                        raise _Invalid(f"The character length of the {len(s)} argument is too long. Shorten the "
+                                       f"character length of the argument so it is fewer than or equal to \"{hi}\" "
+                                       "characters, and then try the command again.")
+        else:
+            continue
+        out.append(check)
+    return out
 
 
 def _initial(owner, p):
@@ -880,6 +968,7 @@ def define_class(ctx, node):
                     value = cls.resolve(m.type_name).convert(value)
                 cls.static_props[m.name.lower()] = [m.name, m.type_name, value]
             else:
+                m.validators = _validators(ctx, m.attributes)
                 cls.props.append(m)
                 if fn is not None:
                     cls.defaults[m.name.lower()] = fn

@@ -201,3 +201,18 @@ def test_exception_classes_are_thrown_and_caught():
                "$e = [MyErr]::new('m', 1); $e -is [System.Exception]; \"$e\"") == \
         ["bad thing 42 MyErr", "as MyErr: sub failed", "any: sub failed", "True", "MyErr: m"]
     assert out("class E2 : System.Exception { }; [E2]::new().Message") == ["Exception of type 'E2' was thrown."]
+
+
+def test_property_validation_attributes():
+    script = ("class V { [ValidateRange(1,10)][int]$N = 1; [ValidateSet('a','b')][string]$S = 'a'\n"
+              "  [ValidateNotNullOrEmpty()][string]$T = 'x' }\n$v = [V]::new()\n")
+    assert out(script + "$v.N = 5; $v.N; $v.S = 'B'; $v.S") == ["5", "B"]
+    assert err(script + "$v.N = 11").message() == (
+        'Exception setting "N": "The 11 argument is greater than the maximum allowed range of 10. Supply an '
+        'argument that is less than or equal to 10 and then try the command again."')
+    assert err(script + "$v.S = 'c'").message() == (
+        'Exception setting "S": "The argument "c" does not belong to the set "a,b" specified by the ValidateSet '
+        'attribute. Supply an argument that is in the set and then try the command again."')
+    assert err(script + "$v.T = ''").message() == (
+        'Exception setting "T": "The argument is null or empty. Provide an argument that is not null or empty, '
+        'and then try the command again."')
