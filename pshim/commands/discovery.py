@@ -101,7 +101,8 @@ class ScriptEntry(PathCommandEntry):
 class AliasEntry(DotNetObject):
     ps_type_names = ("System.Management.Automation.AliasInfo", "System.Management.Automation.CommandInfo",
                      "System.Object")
-    ps_properties = ("CommandType", "Name", "Version", "Source")
+    ps_properties = ("CommandType", "Name", "Version", "Source", "Definition", "DisplayName", "ReferencedCommand",
+                     "ResolvedCommandName", "Options", "Description")
     kind = "alias"
     CommandType = "Alias"
     Version = ""
@@ -115,7 +116,15 @@ class AliasEntry(DotNetObject):
 
     @property
     def Name(self):
-        return f"{self.name} -> {self.definition}"
+        return self.name
+
+    @property
+    def Options(self):
+        return self.options
+
+    @property
+    def Description(self):
+        return self.description
 
     @property
     def Definition(self):

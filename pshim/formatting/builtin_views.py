@@ -23,6 +23,12 @@ def _datetime_text(obj) -> str:
     return format_datetime(d, "dddd, MMMM d, yyyy h:mm:ss tt")
 
 
+def _command_name(command):
+    """The Name column of a command table: an alias shows as `gci -> Get-ChildItem` (its DisplayName)."""
+    shown = getattr(command, "DisplayName", None)
+    return shown if isinstance(shown, str) and shown else getattr(command, "Name", "")
+
+
 def register_all():
     register_view("Microsoft.PowerShell.Commands.GroupInfo", TableView([
         Column("Count", width=5, alignment="right"),
@@ -52,7 +58,7 @@ def register_all():
         Column("Name", width=40, alignment="left"), Column("BaseType", alignment="left")]))
     # command and variable objects (Get-Command, Get-Alias, Get-Variable)
     register_view("System.Management.Automation.CommandInfo", TableView([
-        Column("CommandType", width=15), Column("Name", width=50), Column("Version", width=10),
+        Column("CommandType", width=15), Column(_command_name, label="Name", width=50), Column("Version", width=10),
         Column("Source")]))
     register_view("System.Management.Automation.PSVariable", TableView([
         Column("Name", width=30), Column("Value")]))

@@ -100,7 +100,7 @@ def test_get_command_filters():
     assert "is not recognized" in r.error_text
     assert run("Get-Command -Name No-Such*").output == []
     r = run("Get-Command -CommandType Alias -Name gcm")
-    assert r.output[0].Name == "gcm -> Get-Command"
+    assert r.output[0].Name == "gcm" and r.output[0].DisplayName == "gcm -> Get-Command"
     r = run("Get-Command -ParameterName Syntax")
     assert [o.Name for o in r.output] == ["Get-Command"]
 
@@ -153,3 +153,11 @@ def test_get_command_all_lists_hidden_commands():
 def test_get_help_path_is_not_declared():
     r = run("Get-Help Get-Date -Path C:\\")
     assert "A parameter cannot be found that matches parameter name 'Path'" in r.error_text
+
+
+def test_an_alias_name_is_its_own_and_shows_with_its_target():
+    r = run("Get-Alias gci | ForEach-Object Definition; (Get-Alias gci).Name; "
+            "Get-Alias gci | Select-Object -ExpandProperty Definition")
+    assert r.output == ["Get-ChildItem", "gci", "Get-ChildItem"]
+    r = run("Get-Alias gci", capture_output=False)
+    assert "Alias           gci -> Get-ChildItem" in r.host_text

@@ -125,7 +125,7 @@ def test_alias_drive():
             "(Get-Item alias:pa).Definition; Set-Item alias:pa Get-Location; Get-Content alias:pa; "
             "Remove-Item alias:pa; Test-Path alias:pa; Test-Path alias:")
     assert r.errors == []
-    assert r.output == ["gci -> Get-ChildItem", "gcm -> Get-Command", "gcs -> Get-PSCallStack", "Get-Date",
+    assert r.output == ["gci", "gcm", "gcs", "Get-Date",
                         "Get-Date", "Get-Location", False, True]
 
 
