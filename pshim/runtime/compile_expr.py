@@ -11,8 +11,7 @@ from __future__ import annotations
 import contextvars
 import decimal
 
-from ..errors import (RuntimeException, PSException, MethodInvocationException, PSInvalidCastException,
-                      exception_class)
+from ..errors import RuntimeException, MethodInvocationException, PSInvalidCastException
 from ..language import ast as A
 from . import conversion as cv
 from .access import get_member, invoke_method, index_value
@@ -331,14 +330,6 @@ def _invoke_member(node: A.InvokeMemberExpressionAst):
             try:
                 return statics.invoke_static(t.full_name, n, [a(ctx) for a in args], statement=statement,
                                              **_static_callbacks(ctx))
-            except PSException as e:
-                # a script-defined class: [Report]::new() (an exception type has constructors of its own)
-                if n.lower() == "new" and getattr(t, "_convert", None) is not None and \
-                        e.error_id in ("MethodNotFound", "MethodCountCouldNotFindBest") and \
-                        exception_class(t.full_name) is None:
-                    values = [a(ctx) for a in args]
-                    return t.convert(values[0] if len(values) == 1 else (values or None))
-                raise
             except (ValueError, TypeError, IndexError, KeyError, OverflowError, OSError) as e:
                 raise MethodInvocationException(
                     f'Exception calling "{n}" with "{len(args)}" argument(s): "{e}"',
