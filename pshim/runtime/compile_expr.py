@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextvars
 import decimal
 
-from ..errors import RuntimeException, MethodInvocationException, PSInvalidCastException
+from ..errors import RuntimeException, PSException, MethodInvocationException, PSInvalidCastException
 from ..language import ast as A
 from . import conversion as cv
 from .access import get_member, invoke_method, index_value
@@ -330,6 +330,12 @@ def _invoke_member(node: A.InvokeMemberExpressionAst):
             try:
                 return statics.invoke_static(t.full_name, n, [a(ctx) for a in args], statement=statement,
                                              **_static_callbacks(ctx))
+            except PSException as e:
+                # a type a module registered with its own constructor (PSType.new), as New-Object uses it
+                ctor = getattr(t, "new", None)
+                if n.lower() == "new" and e.error_id == "MethodNotFound" and callable(ctor):
+                    return ctor(*[a(ctx) for a in args])
+                raise
             except (ValueError, TypeError, IndexError, KeyError, OverflowError, OSError) as e:
                 raise MethodInvocationException(
                     f'Exception calling "{n}" with "{len(args)}" argument(s): "{e}"',

@@ -12,8 +12,8 @@ CMDLETS = {
 
 def on_load(table):
     """[pscredential] and [securestring] as type literals, and their constructors:
-    `New-Object PSCredential ($user, $pass)` and `[pscredential]::new(...)` (through the type's
-    conversion of the two arguments), `New-Object SecureString`. The classes load only when such a type
+    `New-Object PSCredential ($user, $pass)` and `[pscredential]::new(...)` (the type's `new`),
+    `New-Object SecureString`. The classes load only when such a type
     is first used; nothing is registered with runtime.statics, whose import would slow every start."""
     from ...runtime.types import register_type, PSType
 
@@ -55,7 +55,15 @@ def on_load(table):
                 raise overload_error("SecureString", len(args))
             return _secure().SecureString()
 
-    register_type(PSType("System.Management.Automation.PSCredential", _cred,
-                         lambda v: isinstance(v, _creds().PSCredential)), "pscredential")
+    class _CredentialType(PSType):
+        def new(self, *args):
+            """[pscredential]::new(user, password), New-Object PSCredential (user, password)."""
+            if len(args) != 2:
+                from ...runtime.method_support import overload_error
+                raise overload_error("new", len(args))
+            return _creds().new_credential(*args)
+
+    register_type(_CredentialType("System.Management.Automation.PSCredential", _cred,
+                                  lambda v: isinstance(v, _creds().PSCredential)), "pscredential")
     register_type(_SecureStringType("System.Security.SecureString", _secure_cast,
                                     lambda v: isinstance(v, _secure().SecureString)), "securestring")
