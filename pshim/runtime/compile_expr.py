@@ -331,10 +331,16 @@ def _invoke_member(node: A.InvokeMemberExpressionAst):
                 return statics.invoke_static(t.full_name, n, [a(ctx) for a in args], statement=statement,
                                              **_static_callbacks(ctx))
             except PSException as e:
+                if n.lower() != "new" or e.error_id != "MethodNotFound":
+                    raise
                 # a type a module registered with its own constructor (PSType.new), as New-Object uses it
                 ctor = getattr(t, "new", None)
-                if n.lower() == "new" and e.error_id == "MethodNotFound" and callable(ctor):
+                if callable(ctor):
                     return ctor(*[a(ctx) for a in args])
+                # a type with no constructor table: its one-argument constructor is its conversion
+                # ([version]::new('1.2.3') as [version]'1.2.3'); other argument counts have no overload
+                if len(args) <= 1 and getattr(t, "_convert", None) is not None:
+                    return t.convert(args[0](ctx) if args else None)
                 raise
             except (ValueError, TypeError, IndexError, KeyError, OverflowError, OSError) as e:
                 raise MethodInvocationException(
