@@ -312,6 +312,17 @@ def filter_pattern(f: str) -> str:
     return "*" if f in ("*.*", "*") else f
 
 
+def passes_filters(name: str, filt, include, exclude) -> bool:
+    """Whether an item's name passes -Filter, -Include and -Exclude."""
+    if filt and not name_matches(name, [filter_pattern(filt)]):
+        return False
+    if include and not name_matches(name, include):
+        return False
+    if exclude and name_matches(name, exclude):
+        return False
+    return True
+
+
 # ---------------------------------------------------------------------------
 # FileInfo / DirectoryInfo
 

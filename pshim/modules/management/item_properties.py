@@ -26,7 +26,7 @@ from ...runtime import conversion as cv
 from ...runtime.members import get_property, _MISSING
 from ...runtime.psobject import PSObject, unwrap
 from ...runtime.types import convert_to
-from .filesystem import FsCmdlet, is_hidden, name_matches, filter_pattern
+from .filesystem import FsCmdlet, is_hidden, passes_filters
 from .registry import registry_error
 
 _NS = "Microsoft.PowerShell.Commands."
@@ -61,16 +61,6 @@ def path_params(set_suffix=""):
     return path, literal
 
 
-def _passes(name, filt, include, exclude) -> bool:
-    if filt and not name_matches(name, [filter_pattern(filt)]):
-        return False
-    if include and not name_matches(name, include):
-        return False
-    if exclude and name_matches(name, exclude):
-        return False
-    return True
-
-
 class _ItemPropertyCmdlet(FsCmdlet):
     """Selecting the items -Path/-LiteralPath name (wildcards, -Filter/-Include/-Exclude; registry paths
     refused)."""
@@ -87,7 +77,7 @@ class _ItemPropertyCmdlet(FsCmdlet):
                 self.write_error(rec)
                 continue
             for r in self.expand(typed, literal, report_empty_glob=False):
-                if _passes(os.path.basename(r.os_path), self.Filter, self.Include, self.Exclude):
+                if passes_filters(os.path.basename(r.os_path), self.Filter, self.Include, self.Exclude):
                     yield r
 
 

@@ -25,7 +25,7 @@ from ...runtime import conversion as cv
 from ...runtime.operators import has_wildcard
 from ...runtime.psobject import PSObject, unwrap
 from .registry import registry_error
-from .filesystem import (FsCmdlet, glob, ci_existing, is_hidden, sort_key, name_matches, filter_pattern,
+from .filesystem import (FsCmdlet, glob, ci_existing, is_hidden, sort_key, name_matches, passes_filters,
                          strip_provider, os_error, is_drive_form, PREFIX, parent_display, make_item)
 
 _NS = "Microsoft.PowerShell.Commands."
@@ -50,18 +50,8 @@ def _selected_items(cmd):
             cmd.write_error(rec)
             continue
         for r in cmd.expand(cv.to_string(typed), literal, bool(cmd.Force)):
-            if _passes(os.path.basename(r.os_path), cmd.Filter, cmd.Include, cmd.Exclude):
+            if passes_filters(os.path.basename(r.os_path), cmd.Filter, cmd.Include, cmd.Exclude):
                 yield r
-
-
-def _passes(name, filt, include, exclude):
-    if filt and not name_matches(name, [filter_pattern(filt)]):
-        return False
-    if include and not name_matches(name, include):
-        return False
-    if exclude and name_matches(name, exclude):
-        return False
-    return True
 
 
 def _is_real_dir(p):
@@ -164,7 +154,7 @@ class GetChildItemCommand(FsCmdlet):
             return False
         if extra_leaf and not name_matches(name, [extra_leaf]):
             return False
-        return _passes(name, self.Filter, include, self.Exclude)
+        return passes_filters(name, self.Filter, include, self.Exclude)
 
     def _emit_file_or_dir(self, path, drive, root, as_name, include):
         name = os.path.basename(path)
@@ -254,7 +244,7 @@ class GetItemPropertyCommand(FsCmdlet):
                 self.write_error(rec)
                 continue
             for r in self.expand(cv.to_string(typed), literal, True):
-                if not _passes(os.path.basename(r.os_path), self.Filter, self.Include, self.Exclude):
+                if not passes_filters(os.path.basename(r.os_path), self.Filter, self.Include, self.Exclude):
                     continue
                 item = self.item(r)
                 if not self.Name:
@@ -543,7 +533,7 @@ class _TransferCommand(FsCmdlet):
             return
         for typed in values:
             for r in self.expand(cv.to_string(typed), literal, bool(self.Force)):
-                if not _passes(os.path.basename(r.os_path), self.Filter, self.Include, self.Exclude):
+                if not passes_filters(os.path.basename(r.os_path), self.Filter, self.Include, self.Exclude):
                     continue
                 target = dest.os_path
                 if os.path.isdir(target) and os.path.realpath(target) != os.path.realpath(r.os_path):
