@@ -713,27 +713,20 @@ class XmlElement(_Shadowed, XmlLinkedNode):
     def InsertBefore(self, new, ref):
         if ref is None:
             return self.AppendChild(new)
+        return self._insert_at(new, self._index_of(unwrap(ref)))
+
+    def InsertAfter(self, new, ref):
+        if ref is None:
+            return self.PrependChild(new)
+        return self._insert_at(new, self._index_of(unwrap(ref)) + 1)
+
+    def _insert_at(self, new, idx):
         new = self._lxml_of(new)
-        ref = unwrap(ref)
-        idx = self._index_of(ref)
         if isinstance(new, XmlText):
             raise InvalidOperationException("Inserting a text node at a position is not supported.")
         self._detach(new)
         new._x.tail = None
         self._x.insert(idx, new._x)
-        return new
-
-    def InsertAfter(self, new, ref):
-        if ref is None:
-            return self.PrependChild(new)
-        new = self._lxml_of(new)
-        ref = unwrap(ref)
-        idx = self._index_of(ref)
-        if isinstance(new, XmlText):
-            raise InvalidOperationException("Inserting a text node at a position is not supported.")
-        self._detach(new)
-        new._x.tail = None
-        self._x.insert(idx + 1, new._x)
         return new
 
     def _index_of(self, ref):
