@@ -401,6 +401,37 @@ class ByteQuantifiedSize(DotNetObject):
     def __hash__(self):
         return hash(self.nbytes)
 
+    # ordering, as IComparable: against another size or a number of bytes (`$rc.MaxMessageSize -gt 10MB`);
+    # Unlimited is above every size
+    def _order(self, other):
+        other = getattr(other, "base", other) if not isinstance(other, ByteQuantifiedSize) else other
+        if isinstance(other, ByteQuantifiedSize):
+            theirs = other.nbytes
+        elif isinstance(other, (int, float)) and not isinstance(other, bool):
+            theirs = other
+        else:
+            return NotImplemented
+        mine = self.nbytes
+        if mine is None or theirs is None:
+            return (mine is None) - (theirs is None)
+        return (mine > theirs) - (mine < theirs)
+
+    def __lt__(self, other):
+        c = self._order(other)
+        return NotImplemented if c is NotImplemented else c < 0
+
+    def __gt__(self, other):
+        c = self._order(other)
+        return NotImplemented if c is NotImplemented else c > 0
+
+    def __le__(self, other):
+        c = self._order(other)
+        return NotImplemented if c is NotImplemented else c <= 0
+
+    def __ge__(self, other):
+        c = self._order(other)
+        return NotImplemented if c is NotImplemented else c >= 0
+
     @classmethod
     def parse(cls, value) -> "ByteQuantifiedSize":
         if isinstance(value, ByteQuantifiedSize):

@@ -241,3 +241,14 @@ def test_what_an_admin_script_types_first(ems):
     assert ems("(Get-ADServerSettings).UserPreferredConfigurationDomainController").output == ["DC02.contoso.com"]
     r = ems("Connect-ExchangeServer NOPE.contoso.com")
     assert r.errors[0].message().startswith('Exchange server "NOPE.contoso.com" was not found.')
+
+
+def test_sizes_compare_with_sizes_and_numbers(ems):
+    # a size orders as IComparable does: against bytes (10MB) or another size; Unlimited is above every size
+    r = ems("$rc = Get-ReceiveConnector 'Mailbox01\\Default Mailbox01'; $rc.MaxMessageSize -gt 10MB; "
+            "$rc.MaxMessageSize -lt 10MB; $rc.MaxMessageSize -ge $rc.MaxMessageSize.Value.ToBytes(); "
+            "@(Get-ReceiveConnector | Where-Object { $_.MaxMessageSize -gt 30MB }).Count -gt 0")
+    assert not r.errors, r.error_text
+    assert r.output == [True, False, True, True]
+    from pshim.modules.exchange.values import ByteQuantifiedSize
+    assert ByteQuantifiedSize(None) > ByteQuantifiedSize(2 ** 40) and ByteQuantifiedSize(1) < 2
