@@ -218,6 +218,11 @@ def set_index(obj, idx, value):
         if not 0 <= n < len(obj):
             raise RuntimeException("Index was outside the bounds of the array.",
                                    error_id="IndexOutOfRange", category="InvalidOperation")
+        element = getattr(obj, "element_type", "System.Object")
+        if element != "System.Object":
+            # a typed array or List[T] holds its element type: `$a = [int[]](1,2); $a[0] = '7'` stores 7
+            from .types import convert_to
+            value = convert_to(value, element)
         obj[n] = value
         return
     if obj is None:

@@ -259,3 +259,13 @@ def test_a_void_method_called_as_a_statement_writes_nothing():
     assert val("$l = New-Object System.Collections.Generic.List[int]; $r = $l.Add(3); $null -eq $r") is True
     assert val("$h = @{}; @($h.Remove('q')).Count") == 0
     assert val("$l = New-Object System.Collections.Generic.List[int]; @(@($l, $l).Clear()).Count") == 0
+
+
+def test_typed_array_and_list_elements_take_their_type_on_assignment():
+    r = run("$a = [int[]](1, 2); $a[0] = '7'; $a[0].GetType().Name; "
+            "$l = New-Object System.Collections.Generic.List[int]; $l.Add(1); $l[0] = '5'; $l[0] + 1; "
+            "$o = @(1, 2); $o[0] = 's'; $o[0]")
+    assert not r.errors, r.error_text
+    assert r.output == ["Int32", 6, "s"]
+    r = run("$a = [int[]](1, 2); $a[1] = 'x'")
+    assert r.errors[0].error_id == "InvalidCastFromStringToInteger"
