@@ -970,9 +970,18 @@ def _build() -> Grammar:
         unary_table[q] = fast_string
     unary_expression.fill(unary_table, postfix_expression)
     N(unary_expression, "unary_expression")
+    # In a comma-separated argument list (method call, attribute, param default) 5.1 disables the comma
+    # operator: an operand never starts with a unary `,`, so `[Enum]::IsDefined([Color], 'Green')` passes the
+    # type literal [Color] and a second argument (elsewhere `[T] ,x` is a cast of the array `,x`).
+    arg_unary_expression = Dispatch(name="arg_unary_expression")
+    arg_cast_expression = N((type_literal + arg_unary_expression).add_parse_action(b.cast), "arg_cast_expression")
+    arg_unary_table = {k: v for k, v in unary_table.items() if k != ","}
+    arg_unary_table["["] = MF([arg_cast_expression, attributed_expression, postfix_expression])
+    arg_unary_expression.fill(arg_unary_table, postfix_expression)
+    N(arg_unary_expression, "arg_unary_expression")
 
     binary_operator = N(R(T.BINARY_RE, match=True, action=b.binary_op), "binary_operator")
-    arg_expression <<= BinaryChain(unary_expression, binary_operator, False, "arg_expression")
+    arg_expression <<= BinaryChain(arg_unary_expression, binary_operator, False, "arg_expression")
     N(arg_expression, "arg_expression")
     expression <<= BinaryChain(unary_expression, binary_operator, True, "expression")
     N(expression, "expression")
