@@ -755,3 +755,4 @@ def _c_parse(args, kw):
 from . import statics_numbers, statics_time, statics_system, statics_io, statics_encoding, statics_net, statics_regex, statics_xml  # noqa: E402,F401,E501
 from . import stopwatch  # noqa: E402,F401
 from . import statics_enum  # noqa: E402,F401
+from . import uri  # noqa: E402,F401

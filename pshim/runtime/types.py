@@ -436,7 +436,8 @@ def _build():
     R(PSType("System.Environment", None, lambda v: False), "environment")
     R(PSType("System.Convert", None, lambda v: False), "convert")
     R(PSType("System.Guid", lambda v: v, None), "guid")
-    R(PSType("System.Uri", lambda v: cv.to_string(v), None), "uri")
+    from .uri import to_uri
+    R(PSType("System.Uri", to_uri, None), "uri")
     R(PSType("System.Console", None, lambda v: False), "console")
     R(PSType("System.IO.Path", None, lambda v: False))
     R(PSType("System.IO.File", None, lambda v: False))
