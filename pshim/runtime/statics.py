@@ -756,3 +756,4 @@ from . import statics_numbers, statics_time, statics_system, statics_io, statics
 from . import stopwatch  # noqa: E402,F401
 from . import statics_enum  # noqa: E402,F401
 from . import uri  # noqa: E402,F401
+from . import culture  # noqa: E402,F401

@@ -13,7 +13,7 @@ import decimal
 import ipaddress
 import re
 
-from ..errors import RuntimeException, FormatException, OverflowException
+from ..errors import RuntimeException, FormatException, OverflowException, PSException
 from . import conversion as cv
 from .psobject import (PSObject, Hashtable, OrderedDictionary, Int64, Byte, SByte, Int16, UInt16,
                        UInt32, UInt64, Single, Char, TypedArray, ArrayList, GenericList, DotNetObject,
@@ -302,6 +302,20 @@ def _exception_from_text(cls):
     return convert
 
 
+def _to_culture(value):
+    """[cultureinfo]'en-US': the culture of that name (its constructor); '' is the invariant culture."""
+    from .culture import CultureInfo, culture_named
+    v = unwrap(value)
+    if v is None or isinstance(v, CultureInfo):
+        return v
+    try:
+        return culture_named(cv.to_string(v))
+    except PSException as exc:
+        err = cv.cast_error(value, "System.Globalization.CultureInfo", exc.message)
+        err.error_id = "InvalidCastConstructorException"
+        raise err from None
+
+
 def _to_regex(value):
     from .dotnet_regex import Regex
     from ..errors import ArgumentException
@@ -438,6 +452,7 @@ def _build():
     R(PSType("System.Guid", lambda v: v, None), "guid")
     from .uri import to_uri
     R(PSType("System.Uri", to_uri, None), "uri")
+    R(PSType("System.Globalization.CultureInfo", _to_culture, None), "cultureinfo")
     R(PSType("System.Console", None, lambda v: False), "console")
     R(PSType("System.IO.Path", None, lambda v: False))
     R(PSType("System.IO.File", None, lambda v: False))
