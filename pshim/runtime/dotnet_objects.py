@@ -273,7 +273,8 @@ class StringBuilder(DotNetObject):
 
     @Length.setter
     def Length(self, value):
-        n = int(value)
+        from .conversion import to_int
+        n = to_int(value)
         t = self._text()
         self._parts = [t[:n] if n <= len(t) else t + "\0" * (n - len(t))]
 
@@ -283,7 +284,8 @@ class StringBuilder(DotNetObject):
 
     @Capacity.setter
     def Capacity(self, value):
-        self._cap = int(value)
+        from .conversion import to_int
+        self._cap = to_int(value)
 
     def ps_to_string(self):
         return self._text()

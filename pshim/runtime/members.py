@@ -142,6 +142,21 @@ def has_property(obj, name: str) -> bool:
     return get_property(obj, name, _MISSING) is not _MISSING
 
 
+def _set_wrapped(obj, name, value):
+    """Set a .NET-side property; what its setter refuses is 5.1's `Exception setting "Name": "..."`."""
+    from ..errors import PSException, SetValueInvocationException
+    try:
+        setattr(obj, name, value)
+    except SetValueInvocationException:
+        raise
+    except PSException as exc:
+        raise SetValueInvocationException(f'Exception setting "{name}": "{exc.message}"',
+                                          error_id="ExceptionWhenSetting", inner=exc) from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise SetValueInvocationException(f'Exception setting "{name}": "{exc}"',
+                                          error_id="ExceptionWhenSetting") from None
+
+
 def set_property(obj, name: str, value) -> bool:
     """Set a settable property; returns False when there is none."""
     if isinstance(obj, PSObject):
@@ -163,7 +178,7 @@ def set_property(obj, name: str, value) -> bool:
                 settable = getattr(obj, "ps_settable", None)
                 if settable is not None and n not in settable:
                     return False
-                setattr(obj, n, value)
+                _set_wrapped(obj, n, value)
                 return True
         for n in obj.ps_extra_properties:
             if n.lower() == name.lower():

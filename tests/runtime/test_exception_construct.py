@@ -54,3 +54,11 @@ def test_new_array_of_a_length():
     assert r.output == [4096, "System.Byte[]", 0, True, "String[]", 3]
     r = run("[int[]]::new(-1)")
     assert r.errors[0].error_id == "OverflowException"
+
+
+def test_a_property_setter_that_refuses_is_exception_setting():
+    r = run("$sb = New-Object System.Text.StringBuilder; $sb.Capacity = 'x'; $sb.Capacity = '40'; $sb.Capacity")
+    assert r.output == [40]
+    assert r.errors[0].error_id == "ExceptionWhenSetting"
+    assert r.errors[0].message() == ('Exception setting "Capacity": "Cannot convert value "x" to type '
+                                     '"System.Int32". Error: "Input string was not in a correct format.""')
