@@ -604,9 +604,12 @@ def _comparison_mode(args, i, name):
 
 @S.method("Compare", "static int Compare(string strA, string strB)",
           "static int Compare(string strA, string strB, bool ignoreCase)",
-          "static int Compare(string strA, string strB, System.StringComparison comparisonType)")
+          "static int Compare(string strA, string strB, System.StringComparison comparisonType)",
+          "static int Compare(string strA, string strB, bool ignoreCase, cultureinfo culture)")
 def _s_compare(args, kw):
     nargs(args, 2, 3, 4)
+    if len(args) == 4 and not isinstance(unwrap(args[2]), bool):
+        raise NoOverload()      # (strA, strB, culture, CompareOptions) is not one of these
     a, b = a_str(args, 0), a_str(args, 1)
     mode = _comparison_mode(args, 2, "Compare") if len(args) >= 3 else 0
     return compare_strings(a, b, mode)
@@ -635,7 +638,8 @@ def _s_copy(args, kw):
     return s
 
 
-@S.method("new", "string new(char c, int count)", "string new(char[] value)")
+@S.method("new", "string new(char c, int count)", "string new(char[] value)",
+          "string new(char[] value, int startIndex, int length)")
 def _s_new(args, kw):
     nargs(args, 1, 2, 3)
     if len(args) == 2:
@@ -695,14 +699,14 @@ _char_pred("IsWhiteSpace", lambda c: c in WHITESPACE)
 _char_pred("IsSurrogate", lambda c: 0xD800 <= ord(c) <= 0xDFFF)
 
 
-@C.method("ToUpper", "static char ToUpper(char c)")
+@C.method("ToUpper", "static char ToUpper(char c)", "static char ToUpper(char c, cultureinfo culture)")
 def _c_upper(args, kw):
     nargs(args, 1, 2)
     c = a_char(args, 0, "ToUpper", "c").upper()
     return Char(c if len(c) == 1 else args[0])
 
 
-@C.method("ToLower", "static char ToLower(char c)")
+@C.method("ToLower", "static char ToLower(char c)", "static char ToLower(char c, cultureinfo culture)")
 def _c_lower(args, kw):
     nargs(args, 1, 2)
     c = a_char(args, 0, "ToLower", "c").lower()
@@ -736,7 +740,11 @@ def _c_from_utf32(args, kw):
 def _c_to_utf32(args, kw):
     nargs(args, 2)
     s = a_str(args, 0) or ""
-    return ord(s[a_int(args, 1, "ConvertToUtf32", "index")])
+    i = a_int(args, 1, "ConvertToUtf32", "index")
+    if not 0 <= i < len(s):
+        raise out_of_range("Index was out of range. Must be non-negative and less than the size of the "
+                           "collection.", "index")
+    return ord(s[i])
 
 
 @C.method("Parse", "static char Parse(string s)")

@@ -391,7 +391,9 @@ def _f_write_all_lines(args, kw):
     _write(args, "wb", "WriteAllLines", kw)
 
 
-@F.method("AppendAllLines", "static void AppendAllLines(string path, System.Collections.Generic.IEnumerable[string] contents)")
+@F.method("AppendAllLines", "static void AppendAllLines(string path, System.Collections.Generic.IEnumerable[string] contents)",
+          "static void AppendAllLines(string path, System.Collections.Generic.IEnumerable[string] contents, "
+          "System.Text.Encoding encoding)")
 def _f_append_all_lines(args, kw):
     args = list(args)
     if len(args) >= 2 and not isinstance(unwrap(args[1]), (list, tuple)):
@@ -538,13 +540,16 @@ def _d_get_files(args, kw):
 
 
 @DIR.method("GetDirectories", "static string[] GetDirectories(string path)",
-            "static string[] GetDirectories(string path, string searchPattern)")
+            "static string[] GetDirectories(string path, string searchPattern)",
+            "static string[] GetDirectories(string path, string searchPattern, System.IO.SearchOption searchOption)")
 def _d_get_dirs(args, kw):
     return _listing(args, False, True, "GetDirectories", kw)
 
 
-@DIR.method("GetFileSystemEntries", "static string[] GetFileSystemEntries(string path)")
+@DIR.method("GetFileSystemEntries", "static string[] GetFileSystemEntries(string path)",
+            "static string[] GetFileSystemEntries(string path, string searchPattern)")
 def _d_get_entries(args, kw):
+    nargs(args, 1, 2)
     return _listing(args, True, True, "GetFileSystemEntries", kw)
 
 
