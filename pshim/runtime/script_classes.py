@@ -30,7 +30,7 @@ from __future__ import annotations
 import copy
 import re
 
-from ..errors import (PSException, RuntimeException, FlowControl, MethodException, ParseError, ParseErrorItem,
+from ..errors import (PSException, RuntimeException, FlowControl, ParseError, ParseErrorItem,
                       SetValueInvocationException)
 from ..language import ast as A
 from . import conversion as cv
@@ -191,15 +191,7 @@ def parse_class_members(class_name, text):
             if m is None:
                 raise _syntax_error("Missing property name.")
             name = m.group(1) or m.group(2)
-            i = m.end()
-            k = i
-            while k < n and text[k] in " \t":
-                k += 1
-            default = None
-            if k < n and text[k] == "=":
-                end = _expression_end(text, k + 1)
-                default = text[k + 1:end].strip()
-                i = end
+            default, i = _initializer(text, m.end())
             members.append(_Member("property", name, type_name=type_name, static=static, hidden=hidden,
                                    default_text=default, attributes=attributes))
             continue
@@ -235,6 +227,17 @@ def parse_class_members(class_name, text):
                                body_offset=body_offset))
 
 
+def _initializer(text, i):
+    """`= expression` after a property or enum member name at `i`: (its text or None, where reading goes on)."""
+    k = i
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    if k < len(text) and text[k] == "=":
+        end = _expression_end(text, k + 1)
+        return text[k + 1:end].strip(), end
+    return None, i
+
+
 def parse_enum_members(text):
     """[(name, value expression text or None)]."""
     out = []
@@ -247,15 +250,7 @@ def parse_enum_members(text):
         m = _WORD.match(text, i)
         if m is None:
             raise _syntax_error("Missing enum member name.", "MissingEnumMemberName")
-        i = m.end()
-        k = i
-        while k < n and text[k] in " \t":
-            k += 1
-        value = None
-        if k < n and text[k] == "=":
-            end = _expression_end(text, k + 1)
-            value = text[k + 1:end].strip()
-            i = end
+        value, i = _initializer(text, m.end())
         out.append((m.group(0), value))
 
 
